@@ -1,0 +1,4 @@
+export * from './lib/api-routes';
+export * from './lib/errors';
+export * from './lib/frameworks';
+export * from './lib/health';

@@ -1,0 +1,10 @@
+/** Paths of the API, shared so the web app never spells a URL by hand. */
+export const API_PREFIX = 'api';
+
+export const apiRoutes = {
+  health: '/api/health',
+  frameworks: '/api/frameworks',
+  framework: (key: string) => `/api/frameworks/${encodeURIComponent(key)}`,
+  frameworkVersion: (key: string, version: string) =>
+    `/api/frameworks/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}`,
+} as const;

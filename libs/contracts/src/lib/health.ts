@@ -1,0 +1,6 @@
+export type DatabaseHealth = 'up' | 'down';
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  database: DatabaseHealth;
+}
