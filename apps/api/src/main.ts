@@ -1,19 +1,65 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+import { AppModule } from './app.module';
+import { loadAppConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+import { openDatabase } from './database/open-database';
+import { FrameworkSeeder } from './frameworks/framework-seeder';
+
+const logger = new Logger('Portfolio');
+const commands = ['serve', 'migrate', 'seed'] as const;
+type Command = (typeof commands)[number];
+
+/** `main.js [serve|migrate|seed]`: serve the product, or only bring the database up to date. */
+async function main(command: Command): Promise<void> {
+  // The built web app sits beside the built API: dist/apps/web/browser.
+  const builtWeb = join(__dirname, '../web/browser');
+  const config = loadAppConfig(process.env, existsSync(join(builtWeb, 'index.html')) ? builtWeb : null);
+  const database = await openDatabase(config, (message) => logger.log(message));
+  let closing = false;
+  const shutDown = async (exitCode: number) => {
+    if (closing) return;
+    closing = true;
+    await app?.close().catch((error: unknown) => logger.error(error));
+    await database.close();
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void shutDown(0));
+  process.once('SIGTERM', () => void shutDown(0));
+
+  let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined;
+  try {
+    app = await NestFactory.create(AppModule.register({ config, database: { url: database.url } }), {
+      logger: ['error', 'warn', 'log'],
+    });
+    configureApp(app);
+    const report = await app.get(FrameworkSeeder).seedFrameworks();
+    if (command !== 'serve') {
+      await shutDown(report.refused.length > 0 ? 1 : 0);
+      return;
+    }
+    await app.listen(config.port);
+    logger.log(`Database: ${database.description}`);
+    logger.log(`Leadership portfolio is running at http://localhost:${config.port}`);
+    logger.log(`API documentation: http://localhost:${config.port}/api/docs`);
+    if (!config.webDistDir) {
+      logger.warn('The web app is not built, so only the API is served (npm start builds both).');
+    }
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+    await shutDown(1);
+  }
 }
 
-bootstrap();
+const requested = process.argv[2] ?? 'serve';
+if (!(commands as readonly string[]).includes(requested)) {
+  console.error(`Unknown command '${requested}'. Use one of: ${commands.join(', ')}.`);
+  process.exit(2);
+}
+void main(requested as Command).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

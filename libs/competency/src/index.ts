@@ -1,1 +1,4 @@
-export * from './lib/competency';
+export * from './lib/canonical-json';
+export * from './lib/framework-file';
+export * from './lib/validate-framework-file';
+export * from './lib/versions';

@@ -1,0 +1,38 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.provider';
+import { type DatabaseTarget, typeOrmOptions } from './database/typeorm-options';
+import { FrameworksModule } from './frameworks/frameworks.module';
+import { HealthModule } from './health/health.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: DatabaseTarget;
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, database }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.register(config),
+        TypeOrmModule.forRoot({ ...typeOrmOptions(database), migrationsRun: true, retryAttempts: 3, retryDelay: 1_000 }),
+        ...(config.webDistDir
+          ? [
+              // The web app on the same port; anything under /api stays the API's, including its 404s.
+              ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] }),
+            ]
+          : []),
+        HealthModule,
+        FrameworksModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody } from '@portfolio/contracts';
+import type { Response } from 'express';
+
+import { isDatabaseUnavailable } from '../database/database-errors';
+
+/** Every error leaves the API as the same JSON shape; nothing internal leaks out. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'string') {
+        return { statusCode, error: reasonPhrase(statusCode), message: payload };
+      }
+      const { message, error, errors } = payload as { message?: unknown; error?: unknown; errors?: ApiErrorBody['errors'] };
+      return {
+        statusCode,
+        error: typeof error === 'string' ? error : reasonPhrase(statusCode),
+        message: Array.isArray(message) ? message.join('; ') : String(message ?? reasonPhrase(statusCode)),
+        ...(errors ? { errors } : {}),
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: 'The database is unavailable just now. Please try again in a moment.',
+      };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. It has been logged; please try again.',
+    };
+  }
+}
+
+function reasonPhrase(statusCode: number): string {
+  const name = HttpStatus[statusCode] as string | undefined;
+  return name ? name.toLowerCase().replace(/(^|_)(\w)/g, (_match, gap: string, letter: string) => (gap ? ' ' : '') + letter.toUpperCase()) : 'Error';
+}

@@ -1,0 +1,85 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+export const nodeEnvironments = ['development', 'production', 'test'] as const;
+export type NodeEnvironment = (typeof nodeEnvironments)[number];
+
+/** The environment variables the API reads; see `.env.example`. */
+class EnvironmentVariables {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  DATA_DIR = '.data';
+
+  // Below 32768, where the kernel's ephemeral ports start, so a just-closed port is not taken.
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(32767)
+  EMBEDDED_POSTGRES_PORT = 5488;
+
+  @IsOptional()
+  @IsIn(nodeEnvironments)
+  NODE_ENV: NodeEnvironment = 'development';
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  FRAMEWORK_DATA_DIR = 'framework-data';
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIST_DIR?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  nodeEnv: NodeEnvironment;
+  /** A server to use; when absent the API runs an embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  frameworkDataDir: string;
+  /** The built web app to serve; null serves the API alone. */
+  webDistDir: string | null;
+}
+
+export class InvalidConfigError extends Error {}
+
+/** Reads and checks the environment once at boot, failing with every bad variable named. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, defaultWebDistDir: string | null = null): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const variables = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(variables, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((error) =>
+      Object.values(error.constraints ?? {}).map(
+        (constraint) => `  ${constraint} (got '${String(error.value)}')`,
+      ),
+    );
+    throw new InvalidConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    port: variables.PORT,
+    nodeEnv: variables.NODE_ENV,
+    databaseUrl: variables.DATABASE_URL ?? null,
+    dataDir: resolve(variables.DATA_DIR),
+    embeddedPostgresPort: variables.EMBEDDED_POSTGRES_PORT,
+    frameworkDataDir: resolve(variables.FRAMEWORK_DATA_DIR),
+    webDistDir: variables.WEB_DIST_DIR ? resolve(variables.WEB_DIST_DIR) : defaultWebDistDir,
+  };
+}

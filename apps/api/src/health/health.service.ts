@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { HealthResponse } from '@portfolio/contracts';
+import { DataSource } from 'typeorm';
+
+const databaseCheckTimeoutMs = 2_000;
+
+@Injectable()
+export class HealthService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async check(): Promise<HealthResponse> {
+    const databaseUp = await this.databaseAnswers();
+    return { status: databaseUp ? 'ok' : 'error', database: databaseUp ? 'up' : 'down' };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), databaseCheckTimeoutMs);
+    });
+    const probe = this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
