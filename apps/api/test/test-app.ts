@@ -1,0 +1,86 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+import { AppModule } from '../src/app.module';
+import { loadAppConfig } from '../src/config/app-config';
+import { configureApp } from '../src/configure-app';
+import { FrameworkSeeder } from '../src/frameworks/framework-seeder';
+
+export const workspaceRoot = resolve(__dirname, '../../..');
+
+export function testDatabaseUrl(): string {
+  const url = process.env['DATABASE_URL'];
+  if (!url) {
+    throw new Error('DATABASE_URL is not set: the API tests run through their jest global setup');
+  }
+  return url;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  schema: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Load framework-data/ as the server does at start. */
+  seedFrameworks?: boolean;
+  /** Connect through this URL instead (a proxy, to cut the database off). */
+  databaseUrl?: string;
+}
+
+/**
+ * The whole API on a real PostgreSQL, in a schema of its own that is dropped afterwards,
+ * so test files can run side by side on one database.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const schema = await createTestSchema();
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: resolve(workspaceRoot, '.data/test'),
+    FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register({ config, database: { url: options.databaseUrl ?? testDatabaseUrl(), schema } })],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  if (options.seedFrameworks ?? true) {
+    await app.get(FrameworkSeeder).seedFrameworks();
+  }
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    schema,
+    close: async () => {
+      await app.close();
+      await dropTestSchema(schema);
+    },
+  };
+}
+
+export async function createTestSchema(): Promise<string> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  await withClient((client) => client.query(`CREATE SCHEMA ${schema}`));
+  return schema;
+}
+
+export async function dropTestSchema(schema: string): Promise<void> {
+  await withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+}
+
+async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
