@@ -1,4 +1,5 @@
 import nx from "@nx/eslint-plugin";
+import angular from "angular-eslint";
 import baseConfig from "../../eslint.config.mjs";
 
 export default [
@@ -25,14 +26,22 @@ export default [
                     prefix: "app",
                     style: "kebab-case"
                 }
-            ]
+            ],
+            "@angular-eslint/prefer-on-push-component-change-detection": "error",
+            "@angular-eslint/prefer-signals": "error"
         }
     },
+    // Accessibility checks for templates, inline ones included.
+    ...angular.configs.templateAccessibility.map((config) => ({
+        ...config,
+        files: ["**/*.html"]
+    })),
     {
         files: [
             "**/*.html"
         ],
-        // Override or add rules here
-        rules: {}
+        rules: {
+            "@angular-eslint/template/prefer-control-flow": "error"
+        }
     }
 ];

@@ -1,10 +1,16 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+
 import { appRoutes } from './app.routes';
+import { PageTitleStrategy } from './shared/page-title';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideHttpClient(withFetch()),
+    // Route parameters and the ?stage= query parameter arrive as component inputs.
+    provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useExisting: PageTitleStrategy },
+  ],
 };
