@@ -1,6 +1,6 @@
-import type { Config } from 'jest';
 import { getJestProjectsAsync } from '@nx/jest';
+import type { Config } from 'jest';
 
 export default async (): Promise<Config> => ({
-  projects: await getJestProjectsAsync()
+  projects: await getJestProjectsAsync(),
 });

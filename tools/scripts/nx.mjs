@@ -22,3 +22,8 @@ export function runNx(args, env = {}) {
     process.exit(typeof error.status === 'number' ? error.status : 1);
   }
 }
+
+// Used as a command: `node tools/scripts/nx.mjs run-many -t lint`.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runNx(process.argv.slice(2));
+}

@@ -22,7 +22,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.register(config),
-        TypeOrmModule.forRoot({ ...typeOrmOptions(database), migrationsRun: true, retryAttempts: 3, retryDelay: 1_000 }),
+        TypeOrmModule.forRoot({
+          ...typeOrmOptions(database),
+          migrationsRun: true,
+          retryAttempts: 3,
+          retryDelay: 1_000,
+        }),
         ...(config.webDistDir
           ? [
               // The web app on the same port; anything under /api stays the API's, including its 404s.

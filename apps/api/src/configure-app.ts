@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { API_PREFIX } from '@portfolio/contracts';
 import helmet from 'helmet';
+
+import { API_PREFIX } from '@portfolio/contracts';
 
 import { createValidationPipe } from './common/validation';
 

@@ -13,7 +13,7 @@ const logger = new Logger('Portfolio');
 const commands = ['serve', 'migrate', 'seed'] as const;
 type Command = (typeof commands)[number];
 
-/** `main.js [serve|migrate|seed]`: serve the product, or only bring the database up to date. */
+/** `main.js [serve|migrate|seed]`: serve the product, or only migrate, or migrate and import the frameworks. */
 async function main(command: Command): Promise<void> {
   // The built web app sits beside the built API: dist/apps/web/browser.
   const builtWeb = join(__dirname, '../web/browser');
@@ -36,8 +36,14 @@ async function main(command: Command): Promise<void> {
       logger: ['error', 'warn', 'log'],
     });
     configureApp(app);
+    // Migrations have run as the database connection opened.
+    if (command === 'migrate') {
+      logger.log('The database schema is up to date.');
+      await shutDown(0);
+      return;
+    }
     const report = await app.get(FrameworkSeeder).seedFrameworks();
-    if (command !== 'serve') {
+    if (command === 'seed') {
       await shutDown(report.refused.length > 0 ? 1 : 0);
       return;
     }

@@ -3,7 +3,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 
-import { createTestApp, type TestApp } from '../test/test-app';
+import { type TestApp, createTestApp } from '../test/test-app';
 
 describe('OpenAPI document', () => {
   let testApp: TestApp;

@@ -1,4 +1,4 @@
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { type Server, type Socket, createConnection, createServer } from 'node:net';
 
 /**
  * A TCP relay to the test database that a test can cut and restore, to see how the API

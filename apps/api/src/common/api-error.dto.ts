@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import type { ApiErrorBody, FieldError } from '@portfolio/contracts';
 
 class FieldErrorDto implements FieldError {

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiErrorBody } from '@portfolio/contracts';
 import type { Response } from 'express';
+
+import type { ApiErrorBody } from '@portfolio/contracts';
 
 import { isDatabaseUnavailable } from '../database/database-errors';
 
@@ -27,7 +28,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof payload === 'string') {
         return { statusCode, error: reasonPhrase(statusCode), message: payload };
       }
-      const { message, error, errors } = payload as { message?: unknown; error?: unknown; errors?: ApiErrorBody['errors'] };
+      const { message, error, errors } = payload as {
+        message?: unknown;
+        error?: unknown;
+        errors?: ApiErrorBody['errors'];
+      };
       return {
         statusCode,
         error: typeof error === 'string' ? error : reasonPhrase(statusCode),
@@ -52,5 +57,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 function reasonPhrase(statusCode: number): string {
   const name = HttpStatus[statusCode] as string | undefined;
-  return name ? name.toLowerCase().replace(/(^|_)(\w)/g, (_match, gap: string, letter: string) => (gap ? ' ' : '') + letter.toUpperCase()) : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .replace(/(^|_)(\w)/g, (_match, gap: string, letter: string) => (gap ? ' ' : '') + letter.toUpperCase())
+    : 'Error';
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, type ValidationError, ValidationPipe } from '@nestjs/common';
+
 import type { ApiErrorBody, FieldError } from '@portfolio/contracts';
 
 /** Whitelisting pipe whose 400 names every field at fault and why. */

@@ -41,6 +41,8 @@ describe('loadAppConfig', () => {
 
   it('refuses a port out of range and an embedded port in the ephemeral range', () => {
     expect(() => loadAppConfig({ PORT: '70000' })).toThrow(/PORT must not be greater than 65535/);
-    expect(() => loadAppConfig({ EMBEDDED_POSTGRES_PORT: '40000' })).toThrow(/EMBEDDED_POSTGRES_PORT must not be greater than 32767/);
+    expect(() => loadAppConfig({ EMBEDDED_POSTGRES_PORT: '40000' })).toThrow(
+      /EMBEDDED_POSTGRES_PORT must not be greater than 32767/,
+    );
   });
 });

@@ -1,8 +1,7 @@
-import 'reflect-metadata';
-
-import { plainToInstance, Type } from 'class-transformer';
+import { Type, plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import 'reflect-metadata';
 
 export const nodeEnvironments = ['development', 'production', 'test'] as const;
 export type NodeEnvironment = (typeof nodeEnvironments)[number];
@@ -63,15 +62,16 @@ export interface AppConfig {
 export class InvalidConfigError extends Error {}
 
 /** Reads and checks the environment once at boot, failing with every bad variable named. */
-export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, defaultWebDistDir: string | null = null): AppConfig {
+export function loadAppConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  defaultWebDistDir: string | null = null,
+): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const variables = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(variables, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map(
-        (constraint) => `  ${constraint} (got '${String(error.value)}')`,
-      ),
+      Object.values(error.constraints ?? {}).map((constraint) => `  ${constraint} (got '${String(error.value)}')`),
     );
     throw new InvalidConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

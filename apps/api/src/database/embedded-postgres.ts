@@ -62,8 +62,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
       ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: () => undefined,
@@ -85,7 +87,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await writeFile(ownerFile, String(process.pid));
 
   const url = `postgres://${superuser}:${password}@127.0.0.1:${options.port}/${options.database}`;
-  await createDatabaseIfMissing(`postgres://${superuser}:${password}@127.0.0.1:${options.port}/postgres`, options.database);
+  await createDatabaseIfMissing(
+    `postgres://${superuser}:${password}@127.0.0.1:${options.port}/postgres`,
+    options.database,
+  );
 
   let stopped: Promise<void> | null = null;
   return {

@@ -2,7 +2,6 @@
  * A real dynamic import that the CommonJS build leaves alone (TypeScript would turn
  * `import()` into `require()`), for packages published only as ES modules.
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importModule = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
 export function importEsm<T>(specifier: string): Promise<T> {

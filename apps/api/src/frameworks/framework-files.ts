@@ -1,6 +1,7 @@
-import { type FrameworkFile, formatProblems, validateFrameworkFile } from '@portfolio/competency';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+
+import { type FrameworkFile, formatProblems, validateFrameworkFile } from '@portfolio/competency';
 
 /** Folders of `framework-data/` that hold something other than frameworks. */
 const notFrameworkFolders = new Set(['schema', 'invalid', 'assessments']);
@@ -33,7 +34,9 @@ export async function loadFrameworkFiles(frameworkDataDir: string): Promise<Load
       }
       const result = validateFrameworkFile(document, schema);
       if (!result.valid) {
-        throw new InvalidFrameworkFileError(`${shownPath} is not a valid framework file:\n${formatProblems(result.problems)}`);
+        throw new InvalidFrameworkFileError(
+          `${shownPath} is not a valid framework file:\n${formatProblems(result.problems)}`,
+        );
       }
       if (result.framework.key !== folder || `${result.framework.version}.json` !== file) {
         throw new InvalidFrameworkFileError(

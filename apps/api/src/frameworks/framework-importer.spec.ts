@@ -1,6 +1,6 @@
 import type { FrameworkFile } from '@portfolio/competency';
 
-import { createTestApp, type TestApp } from '../../test/test-app';
+import { type TestApp, createTestApp } from '../../test/test-app';
 import { FrameworkImporter, PublishedFrameworkChangedError } from './framework-importer';
 import { FrameworkSeeder } from './framework-seeder';
 
@@ -49,7 +49,9 @@ describe('framework importer on PostgreSQL', () => {
     const tables = ['framework', 'framework_stage', 'framework_domain', 'framework_element', 'framework_outcome'];
     const counts: Record<string, number> = {};
     for (const table of tables) {
-      const [row] = (await testApp.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`)) as { count: number }[];
+      const [row] = (await testApp.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`)) as {
+        count: number;
+      }[];
       counts[table] = row?.count ?? 0;
     }
     return counts;
@@ -60,15 +62,17 @@ describe('framework importer on PostgreSQL', () => {
     const first = await seeder.seedFrameworks();
     expect(first.imported.map((entry) => entry.result)).toEqual(['created', 'created']);
     const before = await rowCounts();
-    const hashesBefore = await testApp.dataSource.query(`SELECT key, version, content_hash, imported_at FROM framework ORDER BY key`);
+    const hashesBefore = await testApp.dataSource.query(
+      `SELECT key, version, content_hash, imported_at FROM framework ORDER BY key`,
+    );
 
     const second = await seeder.seedFrameworks();
     expect(second.imported.map((entry) => entry.result)).toEqual(['unchanged', 'unchanged']);
     expect(second.refused).toEqual([]);
     expect(await rowCounts()).toEqual(before);
-    expect(await testApp.dataSource.query(`SELECT key, version, content_hash, imported_at FROM framework ORDER BY key`)).toEqual(
-      hashesBefore,
-    );
+    expect(
+      await testApp.dataSource.query(`SELECT key, version, content_hash, imported_at FROM framework ORDER BY key`),
+    ).toEqual(hashesBefore);
     expect(before['framework_element']).toBe(28 + 9);
   });
 
@@ -89,7 +93,9 @@ describe('framework importer on PostgreSQL', () => {
 
   it('replaces a draft whose content changed', async () => {
     await importer.importFramework(smallFramework({ key: 'draft-one', status: 'draft' }));
-    const result = await importer.importFramework(smallFramework({ key: 'draft-one', status: 'draft', title: 'Renamed' }));
+    const result = await importer.importFramework(
+      smallFramework({ key: 'draft-one', status: 'draft', title: 'Renamed' }),
+    );
     expect(result).toBe('replaced-draft');
     const rows = await testApp.dataSource.query(`SELECT title FROM framework WHERE key = 'draft-one'`);
     expect(rows).toEqual([{ title: 'Renamed' }]);
@@ -99,7 +105,9 @@ describe('framework importer on PostgreSQL', () => {
     const framework = smallFramework({ key: 'concurrent' });
     const results = await Promise.all([importer.importFramework(framework), importer.importFramework(framework)]);
     expect(results.sort()).toEqual(['created', 'unchanged']);
-    const rows = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM framework WHERE key = 'concurrent'`);
+    const rows = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM framework WHERE key = 'concurrent'`,
+    );
     expect(rows).toEqual([{ count: 1 }]);
   });
 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { canonicalJson, type FrameworkFile, listElements } from '@portfolio/competency';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+
+import { type FrameworkFile, canonicalJson, listElements } from '@portfolio/competency';
 
 import {
   FrameworkDomainEntity,
@@ -54,7 +55,9 @@ export class FrameworkImporter {
 }
 
 export function hashFramework(framework: FrameworkFile): string {
-  const { $schema: _schemaReference, ...content } = framework as FrameworkFile & { $schema?: string };
+  // The editor hint "$schema" is not content: moving the file must not make it a new version.
+  const content: Record<string, unknown> = { ...framework };
+  delete content['$schema'];
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { APP_CONFIG } from '../config/app-config.provider';
 import type { AppConfig } from '../config/app-config';
-import { FrameworkImporter, type ImportResult } from './framework-importer';
+import { APP_CONFIG } from '../config/app-config.provider';
 import { loadFrameworkFiles } from './framework-files';
+import { FrameworkImporter, type ImportResult } from './framework-importer';
 
 export interface SeedReport {
   imported: { key: string; version: string; result: ImportResult }[];

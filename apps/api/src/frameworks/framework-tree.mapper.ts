@@ -32,7 +32,8 @@ export function toFrameworkTree(stored: StoredFramework, versions: string[]): Fr
       levelDescriptors: ratingLevels
         .map((level) => ({
           level: level.key,
-          descriptor: descriptors.find((descriptor) => levelKeyById.get(descriptor.ratingLevelId) === level.key)?.descriptor,
+          descriptor: descriptors.find((descriptor) => levelKeyById.get(descriptor.ratingLevelId) === level.key)
+            ?.descriptor,
         }))
         .filter((entry): entry is { level: string; descriptor: string } => entry.descriptor !== undefined),
     };

@@ -1,5 +1,6 @@
-import type { FrameworkStatus } from '@portfolio/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+import type { FrameworkStatus } from '@portfolio/contracts';
 
 /** One version of a framework. The file it came from is kept as `document`. */
 @Entity({ name: 'framework' })

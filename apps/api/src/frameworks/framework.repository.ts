@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { FrameworkStatus } from '@portfolio/contracts';
 import { DataSource } from 'typeorm';
+
+import type { FrameworkStatus } from '@portfolio/contracts';
 
 import {
   FrameworkDomainEntity,
@@ -40,17 +41,17 @@ export class FrameworkRepository {
 
   /** Every stored version with its counts, in one query. */
   async listVersions(key?: string): Promise<StoredVersion[]> {
-    const rows: (Omit<StoredVersion, 'stages' | 'domains' | 'elements'> & Record<'stages' | 'domains' | 'elements', string>)[] =
-      await this.dataSource.query(
-        `SELECT f.id, f.key, f.version, f.title, f.status,
+    const rows: (Omit<StoredVersion, 'stages' | 'domains' | 'elements'> &
+      Record<'stages' | 'domains' | 'elements', string>)[] = await this.dataSource.query(
+      `SELECT f.id, f.key, f.version, f.title, f.status,
                 (SELECT count(*) FROM framework_stage s WHERE s.framework_id = f.id) AS stages,
                 (SELECT count(*) FROM framework_domain d WHERE d.framework_id = f.id) AS domains,
                 (SELECT count(*) FROM framework_element e WHERE e.framework_id = f.id) AS elements
            FROM framework f
           WHERE $1::text IS NULL OR f.key = $1
           ORDER BY f.key, f.imported_at`,
-        [key ?? null],
-      );
+      [key ?? null],
+    );
     return rows.map((row) => ({
       ...row,
       stages: Number(row.stages),

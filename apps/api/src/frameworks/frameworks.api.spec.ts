@@ -1,7 +1,8 @@
-import type { FrameworkSummary, FrameworkTree } from '@portfolio/contracts';
 import request from 'supertest';
 
-import { createTestApp, type TestApp } from '../../test/test-app';
+import type { FrameworkSummary, FrameworkTree } from '@portfolio/contracts';
+
+import { type TestApp, createTestApp } from '../../test/test-app';
 
 describe('framework API on PostgreSQL', () => {
   let testApp: TestApp;

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import type { FrameworkSummary, FrameworkTree } from '@portfolio/contracts';
 
 import { ApiErrorDto } from '../common/api-error.dto';

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+
 import type {
   DomainView,
   ElementView,
@@ -10,7 +12,6 @@ import type {
   StageOutcomesView,
   StageView,
 } from '@portfolio/contracts';
-import { Matches } from 'class-validator';
 
 const keyPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 const versionPattern = /^[0-9A-Za-z][0-9A-Za-z.-]{0,31}$/;

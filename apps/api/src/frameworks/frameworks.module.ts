@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 
 import { FrameworkImporter } from './framework-importer';
-import { FrameworkRepository } from './framework.repository';
 import { FrameworkSeeder } from './framework-seeder';
+import { FrameworkRepository } from './framework.repository';
 import { FrameworksController } from './frameworks.controller';
 import { FrameworksService } from './frameworks.service';
 

@@ -1,9 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+
 import { compareVersions, pickCurrentVersion } from '@portfolio/competency';
 import type { FrameworkSummary, FrameworkTree } from '@portfolio/contracts';
 
-import { FrameworkRepository, type StoredVersion } from './framework.repository';
 import { toFrameworkTree } from './framework-tree.mapper';
+import { FrameworkRepository, type StoredVersion } from './framework.repository';
 
 @Injectable()
 export class FrameworksService {
@@ -43,7 +44,9 @@ export class FrameworksService {
     }
     const stored = await this.repository.loadFramework(chosen.id);
     if (!stored) {
-      throw new NotFoundException(`Framework '${key}' version '${chosen.version}' was removed while it was being read.`);
+      throw new NotFoundException(
+        `Framework '${key}' version '${chosen.version}' was removed while it was being read.`,
+      );
     }
     return toFrameworkTree(stored, versionLabels(versions));
   }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 
-import { createTestApp, testDatabaseUrl, type TestApp } from '../../test/test-app';
 import { TcpProxy } from '../../test/tcp-proxy';
+import { type TestApp, createTestApp, testDatabaseUrl } from '../../test/test-app';
 
 describe('GET /api/health', () => {
   let testApp: TestApp;

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { HealthResponse } from '@portfolio/contracts';
 import type { Response } from 'express';
+
+import type { HealthResponse } from '@portfolio/contracts';
 
 import { HealthService } from './health.service';
 

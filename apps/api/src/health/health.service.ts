@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { HealthResponse } from '@portfolio/contracts';
 import { DataSource } from 'typeorm';
+
+import type { HealthResponse } from '@portfolio/contracts';
 
 const databaseCheckTimeoutMs = 2_000;
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { canonicalJson } from './canonical-json';
@@ -25,7 +25,9 @@ function frameworkFiles(): string[] {
 
 describe('framework files shipped in framework-data/', () => {
   it('includes the MLCF and the Healthcare Leadership Model', () => {
-    expect(frameworkFiles()).toEqual(expect.arrayContaining(['mlcf/2010.json', 'healthcare-leadership-model/2013.json']));
+    expect(frameworkFiles()).toEqual(
+      expect.arrayContaining(['mlcf/2010.json', 'healthcare-leadership-model/2013.json']),
+    );
   });
 
   it.each(frameworkFiles())('%s validates and is stored under its own key and version', (file) => {

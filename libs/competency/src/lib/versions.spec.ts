@@ -17,7 +17,12 @@ describe('pickCurrentVersion', () => {
   });
 
   it('falls back to the newest draft, and to nothing for no versions', () => {
-    expect(pickCurrentVersion([{ version: '1', status: 'draft' as const }, { version: '2', status: 'draft' as const }])?.version).toBe('2');
+    expect(
+      pickCurrentVersion([
+        { version: '1', status: 'draft' as const },
+        { version: '2', status: 'draft' as const },
+      ])?.version,
+    ).toBe('2');
     expect(pickCurrentVersion([])).toBeUndefined();
   });
 });

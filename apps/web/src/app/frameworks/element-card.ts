@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+
 import type { StageView } from '@portfolio/contracts';
 
 import type { ElementAtStage } from './framework-views';

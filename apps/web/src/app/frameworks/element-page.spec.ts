@@ -2,6 +2,7 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import type { RouterTestingHarness } from '@angular/router/testing';
+
 import { apiRoutes } from '@portfolio/contracts';
 
 import { BreadcrumbTrail } from '../shared/breadcrumbs';

@@ -2,6 +2,7 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import type { RouterTestingHarness } from '@angular/router/testing';
+
 import { apiRoutes } from '@portfolio/contracts';
 
 import { hlmFixture, mlcfFixture, notFoundBody } from '../testing/framework-fixtures';

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+
 import { apiRoutes } from '@portfolio/contracts';
 
 import { hlmFixture, mlcfFixture, notFoundBody, summariesFixture } from '../testing/framework-fixtures';

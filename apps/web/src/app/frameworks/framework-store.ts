@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { type FrameworkSummary, type FrameworkTree, apiRoutes } from '@portfolio/contracts';
 import type { Subscription } from 'rxjs';
+
+import { type FrameworkSummary, type FrameworkTree, apiRoutes } from '@portfolio/contracts';
 
 import { type LoadState, type LoadStatus, failedLoad, loadedValue, needsLoading } from '../shared/load-state';
 import {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+
 import type { RatingLevelView } from '@portfolio/contracts';
 
 /** The levels a framework rates its elements on, lowest first. */

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+
 import type { StageView } from '@portfolio/contracts';
 
 /** NHS radios for the stage whose outcomes the framework page shows. */

@@ -1,5 +1,6 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import type { RouterTestingHarness } from '@angular/router/testing';
+
 import { apiRoutes } from '@portfolio/contracts';
 
 import { summariesFixture } from '../testing/framework-fixtures';
