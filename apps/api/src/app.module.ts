@@ -3,10 +3,13 @@ import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.provider';
 import { type DatabaseTarget, typeOrmOptions } from './database/typeorm-options';
+import { DemoModule } from './demo/demo.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 
@@ -34,8 +37,11 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] }),
             ]
           : []),
+        AuditModule,
+        AuthModule,
         HealthModule,
         FrameworksModule,
+        DemoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

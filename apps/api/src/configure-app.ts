@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { Application } from 'express';
 import helmet from 'helmet';
 
 import { API_PREFIX } from '@portfolio/contracts';
@@ -9,7 +11,10 @@ import { createValidationPipe } from './common/validation';
 /** Everything about the HTTP surface that the server and the API tests must share. */
 export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX);
+  // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback');
   app.useGlobalPipes(createValidationPipe());
+  app.use(cookieParser());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -7,6 +7,8 @@ import { AppModule } from './app.module';
 import { loadAppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { openDatabase } from './database/open-database';
+import { demoAccounts } from './demo/demo-accounts';
+import { DemoSeeder } from './demo/demo-seeder';
 import { FrameworkSeeder } from './frameworks/framework-seeder';
 
 const logger = new Logger('Portfolio');
@@ -43,6 +45,12 @@ async function main(command: Command): Promise<void> {
       return;
     }
     const report = await app.get(FrameworkSeeder).seedFrameworks();
+    // Demo accounts on the embedded database (a try-it-out install), or when asked for.
+    const withDemo =
+      (config.databaseUrl === null || process.argv.includes('--demo')) && config.nodeEnv !== 'production';
+    if (withDemo) {
+      logger.log(`Demo data: ${await app.get(DemoSeeder).seedDemo()}`);
+    }
     if (command === 'seed') {
       await shutDown(report.refused.length > 0 ? 1 : 0);
       return;
@@ -51,6 +59,9 @@ async function main(command: Command): Promise<void> {
     logger.log(`Database: ${database.description}`);
     logger.log(`Leadership portfolio is running at http://localhost:${config.port}`);
     logger.log(`API documentation: http://localhost:${config.port}/api/docs`);
+    if (withDemo) {
+      printDemoAccounts(config.demoPassword);
+    }
     if (!config.webDistDir) {
       logger.warn('The web app is not built, so only the API is served (npm start builds both).');
     }
@@ -58,6 +69,11 @@ async function main(command: Command): Promise<void> {
     logger.error(error instanceof Error ? error.message : String(error));
     await shutDown(1);
   }
+}
+
+function printDemoAccounts(password: string): void {
+  const lines = demoAccounts.map((account) => `  ${account.email.padEnd(24)} ${account.roles.join(', ')}`);
+  console.log(`\nDemo accounts (password: ${password}):\n${lines.join('\n')}\n`);
 }
 
 const requested = process.argv[2] ?? 'serve';

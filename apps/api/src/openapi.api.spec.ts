@@ -24,6 +24,11 @@ describe('OpenAPI document', () => {
     const validate = ajv.compile(openapi.v3);
     expect({ valid: validate(document), errors: validate.errors ?? [] }).toEqual({ valid: true, errors: [] });
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/audit/verify',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/password',
       '/api/frameworks',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',

@@ -13,6 +13,8 @@ describe('loadAppConfig', () => {
       embeddedPostgresPort: 5488,
       frameworkDataDir: resolve('framework-data'),
       webDistDir: null,
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      demoPassword: 'demo-portfolio-2026',
     });
   });
 

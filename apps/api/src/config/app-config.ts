@@ -1,5 +1,16 @@
 import { Type, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { resolve } from 'node:path';
 import 'reflect-metadata';
 
@@ -45,6 +56,25 @@ class EnvironmentVariables {
   @IsString()
   @IsNotEmpty()
   WEB_DIST_DIR?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  DEMO_PASSWORD = 'demo-portfolio-2026';
 }
 
 export interface AppConfig {
@@ -57,6 +87,8 @@ export interface AppConfig {
   frameworkDataDir: string;
   /** The built web app to serve; null serves the API alone. */
   webDistDir: string | null;
+  session: { idleMinutes: number; absoluteHours: number };
+  demoPassword: string;
 }
 
 export class InvalidConfigError extends Error {}
@@ -83,5 +115,7 @@ export function loadAppConfig(
     embeddedPostgresPort: variables.EMBEDDED_POSTGRES_PORT,
     frameworkDataDir: resolve(variables.FRAMEWORK_DATA_DIR),
     webDistDir: variables.WEB_DIST_DIR ? resolve(variables.WEB_DIST_DIR) : defaultWebDistDir,
+    session: { idleMinutes: variables.SESSION_IDLE_MINUTES, absoluteHours: variables.SESSION_ABSOLUTE_HOURS },
+    demoPassword: variables.DEMO_PASSWORD,
   };
 }

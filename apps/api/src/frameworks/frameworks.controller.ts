@@ -3,10 +3,12 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } fr
 
 import type { FrameworkSummary, FrameworkTree } from '@portfolio/contracts';
 
+import { Public } from '../auth/access.decorators';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { FrameworkKeyParams, FrameworkSummaryDto, FrameworkTreeDto, FrameworkVersionParams } from './frameworks.dto';
 import { FrameworksService } from './frameworks.service';
 
+@Public()
 @ApiTags('frameworks')
 @Controller('frameworks')
 export class FrameworksController {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 
 import type { HealthResponse } from '@portfolio/contracts';
 
+import { Public } from '../auth/access.decorators';
 import { HealthService } from './health.service';
 
 class HealthDto implements HealthResponse {
@@ -11,6 +12,7 @@ class HealthDto implements HealthResponse {
   @ApiProperty({ enum: ['up', 'down'] }) database!: 'up' | 'down';
 }
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -3,6 +3,10 @@ export const API_PREFIX = 'api';
 
 export const apiRoutes = {
   health: '/api/health',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  changePassword: '/api/auth/password',
   frameworks: '/api/frameworks',
   framework: (key: string) => `/api/frameworks/${encodeURIComponent(key)}`,
   frameworkVersion: (key: string, version: string) =>

@@ -1,4 +1,5 @@
 import { CreateFrameworkTables1795450000000 } from './1795450000000-CreateFrameworkTables';
+import { CreateAccountsAndAudit1795450100000 } from './1795450100000-CreateAccountsAndAudit';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
-export const migrations = [CreateFrameworkTables1795450000000];
+export const migrations = [CreateFrameworkTables1795450000000, CreateAccountsAndAudit1795450100000];

@@ -1,0 +1,85 @@
+import request from 'supertest';
+
+import { CSRF_HEADER, type Role, roles } from '@portfolio/contracts';
+
+import { createUser, signIn } from '../../test/factories';
+import { type TestApp, createTestApp } from '../../test/test-app';
+
+type Caller = Role | 'anonymous';
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+/** The status each caller gets from the route, called with no body. */
+type Expected = Record<Caller, number>;
+
+const everyone = (status: number): Expected =>
+  Object.fromEntries([['anonymous', status], ...roles.map((role) => [role, status])]) as Expected;
+const signedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 401 });
+const only = (allowed: Role[], status: number): Expected => ({
+  ...everyone(404),
+  anonymous: 401,
+  ...Object.fromEntries(allowed.map((role) => [role, status])),
+});
+
+/**
+ * Every route the API registers, with who may call it. A route missing here fails the suite,
+ * so no route can be added without deciding who may reach it.
+ */
+const accessMatrix: Record<string, Expected> = {
+  'GET /api/health': everyone(200),
+  'GET /api/frameworks': everyone(200),
+  'GET /api/frameworks/:key': everyone(200),
+  'GET /api/frameworks/:key/versions/:version': everyone(200),
+  'POST /api/auth/login': everyone(401),
+  'POST /api/auth/logout': signedIn(204),
+  'GET /api/auth/me': signedIn(200),
+  'PUT /api/auth/password': signedIn(400),
+  'GET /api/admin/audit/verify': only(['admin'], 200),
+};
+
+const pathParameters: Record<string, string> = { key: 'mlcf', version: '2010' };
+
+function registeredRoutes(testApp: TestApp): string[] {
+  const express = testApp.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+  return express.router.stack
+    .filter((layer) => layer.route?.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
+    .flatMap((layer) =>
+      Object.keys(layer.route?.methods ?? {})
+        .filter((method) => method !== '_all')
+        .map((method) => `${method.toUpperCase()} ${layer.route?.path}`),
+    );
+}
+
+describe('access matrix: every route, every role', () => {
+  let testApp: TestApp;
+  const emails = new Map<Role, string>();
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ seedFrameworks: true });
+    for (const role of roles) {
+      emails.set(role, (await createUser(testApp.dataSource, [role])).email);
+    }
+  });
+
+  afterAll(() => testApp.close());
+
+  it('has an entry for every registered route, and no entry for a route that does not exist', () => {
+    const routes = registeredRoutes(testApp).sort();
+    expect(routes).toEqual(Object.keys(accessMatrix).sort());
+  });
+
+  it.each(Object.entries(accessMatrix))('%s answers each caller as expected', async (route, expected) => {
+    const [method = 'GET', pattern = ''] = route.split(' ');
+    const path = pattern.replace(/:(\w+)/g, (_match, name: string) => pathParameters[name] ?? 'unknown');
+    const outcomes: Record<string, number> = {};
+    for (const caller of ['anonymous', ...roles] as Caller[]) {
+      // A fresh session each time: some routes (sign-out, password change) end it.
+      const client = caller === 'anonymous' ? null : await signIn(testApp.app, emails.get(caller) ?? '');
+      const agent = client?.agent ?? request(testApp.app.getHttpServer());
+      const call = agent[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path);
+      const response = await (client ? call.set(CSRF_HEADER, client.csrfToken) : call).send();
+      outcomes[caller] = response.status;
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});

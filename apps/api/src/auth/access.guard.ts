@@ -1,0 +1,80 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { timingSafeEqual } from 'node:crypto';
+
+import { CSRF_HEADER, type Permission, hasPermission } from '@portfolio/contracts';
+
+import { AuditService } from '../audit/audit.service';
+import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_PERMISSION, clientOf } from './access.decorators';
+import { sessionTokenOf } from './session-cookies';
+import { SessionService } from './session.service';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Fails closed: a route is open only if it says so (`@Public()`), otherwise it needs a live
+ * session, a CSRF token on writes, and the permission the route names. A route that names
+ * none is refused, so forgetting the decorator can never open a route.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = sessionTokenOf(request);
+    const user = token ? await this.sessions.resolve(token) : null;
+    if (!user) {
+      throw new UnauthorizedException('Sign in to continue. Your session may have expired.');
+    }
+    request.user = user;
+
+    if (!safeMethods.has(request.method) && !csrfTokenMatches(request.get(CSRF_HEADER), user.csrfToken)) {
+      throw new ForbiddenException('This request is missing a valid CSRF token. Reload the page and try again.');
+    }
+
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (!permission) {
+      this.logger.error(`${request.method} ${request.path} names no permission and no @Public(): refused`);
+    }
+    if (!permission || !hasPermission(user.roles, permission)) {
+      await this.audit.record({
+        actorId: user.id,
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.route?.path ?? request.path}`,
+        details: { permission: permission ?? null },
+        ipAddress: clientOf(request).ipAddress,
+      });
+      throw new NotFoundException('Not found.');
+    }
+    return true;
+  }
+}
+
+function csrfTokenMatches(sent: string | undefined, expected: string): boolean {
+  if (!sent) {
+    return false;
+  }
+  const sentBytes = Buffer.from(sent);
+  const expectedBytes = Buffer.from(expected);
+  return sentBytes.length === expectedBytes.length && timingSafeEqual(sentBytes, expectedBytes);
+}

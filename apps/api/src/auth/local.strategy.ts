@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy } from 'passport-local';
+
+import { clientOf } from './access.decorators';
+import { AuthService } from './auth.service';
+
+/** Email and password sign-in through passport; the session is ours, not passport's. */
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false });
+  }
+
+  async validate(request: Request, email: string, password: string): Promise<{ id: string }> {
+    return { id: await this.auth.verifyCredentials(email, password, clientOf(request)) };
+  }
+}

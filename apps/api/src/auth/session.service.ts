@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import type { Role } from '@portfolio/contracts';
+
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** The signed-in user a request carries, from its session. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  sessionTokenHash: string;
+  csrfToken: string;
+}
+
+// Writing last_seen_at on every request would turn each read into a write.
+const touchIntervalSeconds = 60;
+
+/**
+ * Sessions live in PostgreSQL, so any API process can serve any request. The cookie holds a
+ * random token; the table holds only its SHA-256, so a leaked table opens no session.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(userId: string, client: { ipAddress: string | null; userAgent: string | null }): Promise<NewSession> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.session.absoluteHours * 3_600_000);
+    await this.dataSource.query(
+      `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at, ip_address, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [hashToken(token), userId, csrfToken, expiresAt, client.ipAddress, client.userAgent?.slice(0, 500) ?? null],
+    );
+    return { token, csrfToken, expiresAt };
+  }
+
+  /** The session's user, if the session exists, is neither idle too long nor past its lifetime, and the account is enabled. */
+  async resolve(token: string): Promise<SessionUser | null> {
+    const tokenHash = hashToken(token);
+    const [row] = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
+              s.last_seen_at < now() - make_interval(secs => $3) AS stale
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1
+          AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(mins => $2)
+          AND u.disabled_at IS NULL`,
+      [tokenHash, this.config.session.idleMinutes, touchIntervalSeconds],
+    )) as { id: string; email: string; display_name: string; roles: Role[]; csrf_token: string; stale: boolean }[];
+    if (!row) {
+      return null;
+    }
+    if (row.stale) {
+      await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+    }
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      roles: row.roles,
+      sessionTokenHash: tokenHash,
+      csrfToken: row.csrf_token,
+    };
+  }
+
+  async end(tokenHash: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM user_session WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  /** Ends every session of a user: on a password change or when the account is disabled. */
+  async endAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [userId]);
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

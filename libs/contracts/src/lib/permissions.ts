@@ -1,0 +1,47 @@
+/**
+ * Who may do what: the one map the API enforces and the web app reads to hide what a user
+ * may not do. Record-level rules (whose records) live in the API's services on top of this.
+ */
+export const roles = ['trainee', 'supervisor', 'assessor', 'deanery_admin', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  trainee: 'Trainee',
+  supervisor: 'Educational supervisor',
+  assessor: 'Assessor',
+  deanery_admin: 'Deanery administrator',
+  admin: 'Administrator',
+};
+
+export const permissions = [
+  'account:read',
+  'account:change-password',
+  'trainees:read-assigned',
+  'cohort:read',
+  'users:manage',
+  'organisations:manage',
+  'assignments:manage',
+  'trainees:import',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['account:read', 'account:change-password'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  trainee: [...everyone],
+  supervisor: [...everyone, 'trainees:read-assigned'],
+  assessor: [...everyone],
+  deanery_admin: [...everyone, 'cohort:read'],
+  admin: [...everyone, 'users:manage', 'organisations:manage', 'assignments:manage', 'trainees:import', 'audit:read'],
+};
+
+/** Every permission any of the roles grants. */
+export function permissionsOf(userRoles: readonly Role[]): Permission[] {
+  const granted = new Set(userRoles.flatMap((role) => rolePermissions[role]));
+  return permissions.filter((permission) => granted.has(permission));
+}
+
+export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((role) => rolePermissions[role].includes(permission));
+}
