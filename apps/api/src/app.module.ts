@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -12,6 +13,7 @@ import { type DatabaseTarget, typeOrmOptions } from './database/typeorm-options'
 import { DemoModule } from './demo/demo.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { TraineesModule } from './trainees/trainees.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -42,6 +44,8 @@ export class AppModule {
         HealthModule,
         FrameworksModule,
         DemoModule,
+        TraineesModule,
+        AdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

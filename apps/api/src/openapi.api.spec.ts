@@ -24,7 +24,14 @@ describe('OpenAPI document', () => {
     const validate = ajv.compile(openapi.v3);
     expect({ valid: validate(document), errors: validate.errors ?? [] }).toEqual({ valid: true, errors: [] });
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/assignments',
       '/api/admin/audit/verify',
+      '/api/admin/deaneries',
+      '/api/admin/deaneries/{deaneryId}/programmes',
+      '/api/admin/trainee-imports',
+      '/api/admin/training-records',
+      '/api/admin/users',
+      '/api/admin/users/{id}',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
@@ -33,6 +40,8 @@ describe('OpenAPI document', () => {
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',
       '/api/health',
+      '/api/trainees',
+      '/api/trainees/{id}',
     ]);
   });
 

@@ -73,3 +73,29 @@ export function cookieValue(setCookies: string[], name: string): string {
 }
 
 export const csrfHeader = CSRF_HEADER;
+
+export async function addTrainingRecord(
+  dataSource: DataSource,
+  traineeId: string,
+  programmeId: string,
+  options: { stageKey?: string; grade?: string } = {},
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO training_record (trainee_id, programme_id, stage_key, grade, starts_on) VALUES ($1, $2, $3, $4, current_date - 30)`,
+    [traineeId, programmeId, options.stageKey ?? 'postgraduate', options.grade ?? 'FY1'],
+  );
+}
+
+export async function assignSupervisor(
+  dataSource: DataSource,
+  traineeId: string,
+  supervisorId: string,
+  period: { startsOn?: string; endsOn?: string | null } = {},
+): Promise<string> {
+  const [row] = await dataSource.query(
+    `INSERT INTO supervisor_assignment (trainee_id, supervisor_id, starts_on, ends_on)
+     VALUES ($1, $2, coalesce($3::date, current_date - 30), $4::date) RETURNING id`,
+    [traineeId, supervisorId, period.startsOn ?? null, period.endsOn ?? null],
+  );
+  return row.id;
+}

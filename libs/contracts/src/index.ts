@@ -4,3 +4,4 @@ export * from './lib/errors';
 export * from './lib/frameworks';
 export * from './lib/health';
 export * from './lib/permissions';
+export * from './lib/organisations';

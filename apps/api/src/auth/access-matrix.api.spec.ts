@@ -35,9 +35,26 @@ const accessMatrix: Record<string, Expected> = {
   'GET /api/auth/me': signedIn(200),
   'PUT /api/auth/password': signedIn(400),
   'GET /api/admin/audit/verify': only(['admin'], 200),
+  'GET /api/trainees': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 200),
+  'GET /api/trainees/:id': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
+  'GET /api/admin/deaneries': only(['admin'], 200),
+  'POST /api/admin/deaneries': only(['admin'], 400),
+  'POST /api/admin/deaneries/:deaneryId/programmes': only(['admin'], 400),
+  'GET /api/admin/users': only(['admin'], 200),
+  'POST /api/admin/users': only(['admin'], 400),
+  'PATCH /api/admin/users/:id': only(['admin'], 400),
+  'POST /api/admin/assignments': only(['admin'], 400),
+  'POST /api/admin/training-records': only(['admin'], 400),
+  'POST /api/admin/trainee-imports': only(['admin'], 400),
 };
 
-const pathParameters: Record<string, string> = { key: 'mlcf', version: '2010' };
+// Well-formed ids of records that do not exist: an allowed caller gets past the guard to a 404 or a 400.
+const pathParameters: Record<string, string> = {
+  key: 'mlcf',
+  version: '2010',
+  id: '00000000-0000-4000-8000-000000000000',
+  deaneryId: '00000000-0000-4000-8000-000000000000',
+};
 
 function registeredRoutes(testApp: TestApp): string[] {
   const express = testApp.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
@@ -70,13 +87,14 @@ describe('access matrix: every route, every role', () => {
 
   it.each(Object.entries(accessMatrix))('%s answers each caller as expected', async (route, expected) => {
     const [method = 'GET', pattern = ''] = route.split(' ');
+    type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
     const path = pattern.replace(/:(\w+)/g, (_match, name: string) => pathParameters[name] ?? 'unknown');
     const outcomes: Record<string, number> = {};
     for (const caller of ['anonymous', ...roles] as Caller[]) {
       // A fresh session each time: some routes (sign-out, password change) end it.
       const client = caller === 'anonymous' ? null : await signIn(testApp.app, emails.get(caller) ?? '');
       const agent = client?.agent ?? request(testApp.app.getHttpServer());
-      const call = agent[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path);
+      const call = agent[method.toLowerCase() as Verb](path);
       const response = await (client ? call.set(CSRF_HEADER, client.csrfToken) : call).send();
       outcomes[caller] = response.status;
     }

@@ -28,16 +28,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof payload === 'string') {
         return { statusCode, error: reasonPhrase(statusCode), message: payload };
       }
-      const { message, error, errors } = payload as {
-        message?: unknown;
-        error?: unknown;
-        errors?: ApiErrorBody['errors'];
-      };
+      const { message, error, ...extra } = payload as Record<string, unknown>;
+      delete extra['statusCode'];
       return {
+        // Field errors, line errors, retry hints: whatever the thrower added to help the caller.
+        ...extra,
         statusCode,
         error: typeof error === 'string' ? error : reasonPhrase(statusCode),
         message: Array.isArray(message) ? message.join('; ') : String(message ?? reasonPhrase(statusCode)),
-        ...(errors ? { errors } : {}),
       };
     }
     if (isDatabaseUnavailable(exception)) {

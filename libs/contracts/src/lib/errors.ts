@@ -10,4 +10,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   errors?: FieldError[];
+  /** For a CSV import: every bad line. */
+  lineErrors?: { line: number; field: string; message: string }[];
+  /** For a throttled request: how long to wait. */
+  retryAfterSeconds?: number;
 }

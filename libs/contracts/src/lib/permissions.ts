@@ -16,7 +16,8 @@ export const roleLabels: Record<Role, string> = {
 export const permissions = [
   'account:read',
   'account:change-password',
-  'trainees:read-assigned',
+  /** Read trainees' records; which trainees is decided per record (self, assigned, own deanery, all). */
+  'trainees:read',
   'cohort:read',
   'users:manage',
   'organisations:manage',
@@ -29,11 +30,19 @@ export type Permission = (typeof permissions)[number];
 const everyone: Permission[] = ['account:read', 'account:change-password'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  trainee: [...everyone],
-  supervisor: [...everyone, 'trainees:read-assigned'],
+  trainee: [...everyone, 'trainees:read'],
+  supervisor: [...everyone, 'trainees:read'],
   assessor: [...everyone],
-  deanery_admin: [...everyone, 'cohort:read'],
-  admin: [...everyone, 'users:manage', 'organisations:manage', 'assignments:manage', 'trainees:import', 'audit:read'],
+  deanery_admin: [...everyone, 'trainees:read', 'cohort:read'],
+  admin: [
+    ...everyone,
+    'trainees:read',
+    'users:manage',
+    'organisations:manage',
+    'assignments:manage',
+    'trainees:import',
+    'audit:read',
+  ],
 };
 
 /** Every permission any of the roles grants. */
