@@ -36,6 +36,17 @@ describe('sign-in, sessions and CSRF on PostgreSQL', () => {
     expect(me.body).toMatchObject({ id: user.id, roles: ['trainee'] });
   });
 
+  it('marks the cookies Secure when the browser came over HTTPS through a proxy on this host', async () => {
+    const user = await createUser(testApp.dataSource, ['trainee']);
+    const response = await http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: user.email, password: testPassword })
+      .expect(200);
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    expect(cookies.every((cookie) => /; Secure/.test(cookie))).toBe(true);
+  });
+
   it('gives one generic 401 for a wrong password, an unknown account and missing fields', async () => {
     const user = await createUser(testApp.dataSource, ['trainee']);
     const wrongPassword = await http()
