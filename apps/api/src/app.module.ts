@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.provider';
 import { type DatabaseTarget, typeOrmOptions } from './database/typeorm-options';
 import { DemoModule } from './demo/demo.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { TraineesModule } from './trainees/trainees.module';
@@ -46,6 +47,7 @@ export class AppModule {
         DemoModule,
         TraineesModule,
         AdminModule,
+        EvidenceModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

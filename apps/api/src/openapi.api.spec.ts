@@ -36,12 +36,16 @@ describe('OpenAPI document', () => {
       '/api/auth/logout',
       '/api/auth/me',
       '/api/auth/password',
+      '/api/evidence',
+      '/api/evidence/{id}',
+      '/api/evidence/{id}/addenda',
       '/api/frameworks',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',
       '/api/health',
       '/api/trainees',
       '/api/trainees/{id}',
+      '/api/trainees/{id}/progress',
     ]);
   });
 

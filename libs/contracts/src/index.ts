@@ -5,3 +5,6 @@ export * from './lib/frameworks';
 export * from './lib/health';
 export * from './lib/permissions';
 export * from './lib/organisations';
+export * from './lib/evidence';
+export * from './lib/patient-identifier-warning';
+export * from './lib/progress';

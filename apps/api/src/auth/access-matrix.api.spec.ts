@@ -46,6 +46,13 @@ const accessMatrix: Record<string, Expected> = {
   'POST /api/admin/assignments': only(['admin'], 400),
   'POST /api/admin/training-records': only(['admin'], 400),
   'POST /api/admin/trainee-imports': only(['admin'], 400),
+  'GET /api/evidence': only(['trainee', 'supervisor', 'deanery_admin'], 200),
+  'POST /api/evidence': only(['trainee'], 400),
+  'GET /api/evidence/:id': only(['trainee', 'supervisor', 'deanery_admin'], 404),
+  'PATCH /api/evidence/:id': only(['trainee'], 400),
+  'DELETE /api/evidence/:id': only(['trainee'], 404),
+  'POST /api/evidence/:id/addenda': only(['trainee'], 400),
+  'GET /api/trainees/:id/progress': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
 };
 
 // Well-formed ids of records that do not exist: an allowed caller gets past the guard to a 404 or a 400.

@@ -19,6 +19,10 @@ export const permissions = [
   /** Read trainees' records; which trainees is decided per record (self, assigned, own deanery, all). */
   'trainees:read',
   'cohort:read',
+  /** Keep one's own evidence log. */
+  'evidence:write',
+  /** Read evidence; whose is decided per item (own, shared with supervisor, visible to the panel). */
+  'evidence:read',
   'users:manage',
   'organisations:manage',
   'assignments:manage',
@@ -30,10 +34,10 @@ export type Permission = (typeof permissions)[number];
 const everyone: Permission[] = ['account:read', 'account:change-password'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  trainee: [...everyone, 'trainees:read'],
-  supervisor: [...everyone, 'trainees:read'],
+  trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write'],
+  supervisor: [...everyone, 'trainees:read', 'evidence:read'],
   assessor: [...everyone],
-  deanery_admin: [...everyone, 'trainees:read', 'cohort:read'],
+  deanery_admin: [...everyone, 'trainees:read', 'cohort:read', 'evidence:read'],
   admin: [
     ...everyone,
     'trainees:read',

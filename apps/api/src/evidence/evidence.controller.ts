@@ -1,0 +1,100 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import type { EvidencePage, EvidenceView, ProgressView } from '@portfolio/contracts';
+
+import { CurrentUser, RequirePermission } from '../auth/access.decorators';
+import type { SessionUser } from '../auth/session.service';
+import { ApiErrorDto } from '../common/api-error.dto';
+import { IdParams } from '../common/common.dto';
+import { EvidencePageDto, EvidenceViewDto, ProgressViewDto } from './evidence-views.dto';
+import { AddendumDto, CreateEvidenceDto, EvidenceListQuery, ProgressQuery, UpdateEvidenceDto } from './evidence.dto';
+import { EvidenceService } from './evidence.service';
+import { ProgressService } from './progress.service';
+
+@ApiTags('evidence')
+@ApiNotFoundResponse({ type: ApiErrorDto, description: 'No such item, or not one the caller may see' })
+@Controller()
+export class EvidenceController {
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly progressService: ProgressService,
+  ) {}
+
+  @Get('evidence')
+  @RequirePermission('evidence:read')
+  @ApiOkResponse({ type: EvidencePageDto })
+  list(@CurrentUser() user: SessionUser, @Query() query: EvidenceListQuery): Promise<EvidencePage> {
+    return this.evidence.list(user, query);
+  }
+
+  @Post('evidence')
+  @RequirePermission('evidence:write')
+  @ApiCreatedResponse({ type: EvidenceViewDto })
+  create(@CurrentUser() user: SessionUser, @Body() body: CreateEvidenceDto): Promise<EvidenceView> {
+    return this.evidence.create(user, body);
+  }
+
+  @Get('evidence/:id')
+  @RequirePermission('evidence:read')
+  @ApiOkResponse({ type: EvidenceViewDto })
+  get(@CurrentUser() user: SessionUser, @Param() params: IdParams): Promise<EvidenceView> {
+    return this.evidence.get(user, params.id);
+  }
+
+  @Patch('evidence/:id')
+  @RequirePermission('evidence:write')
+  @ApiOkResponse({ type: EvidenceViewDto })
+  @ApiConflictResponse({
+    type: ApiErrorDto,
+    description: 'Stale version (the body holds yours and the current one), or a locked item',
+  })
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param() params: IdParams,
+    @Body() body: UpdateEvidenceDto,
+  ): Promise<EvidenceView> {
+    return this.evidence.update(user, params.id, body);
+  }
+
+  @Delete('evidence/:id')
+  @RequirePermission('evidence:write')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'A locked item cannot be deleted' })
+  delete(@CurrentUser() user: SessionUser, @Param() params: IdParams): Promise<void> {
+    return this.evidence.delete(user, params.id);
+  }
+
+  @Post('evidence/:id/addenda')
+  @RequirePermission('evidence:write')
+  @ApiCreatedResponse({ type: EvidenceViewDto })
+  addAddendum(
+    @CurrentUser() user: SessionUser,
+    @Param() params: IdParams,
+    @Body() body: AddendumDto,
+  ): Promise<EvidenceView> {
+    return this.evidence.addAddendum(user, params.id, body.body);
+  }
+
+  @Get('trainees/:id/progress')
+  @RequirePermission('trainees:read')
+  @ApiOkResponse({
+    type: ProgressViewDto,
+    description: 'Coverage of the stage: every element with its counts, per-domain totals and the gaps',
+  })
+  progress(
+    @CurrentUser() user: SessionUser,
+    @Param() params: IdParams,
+    @Query() query: ProgressQuery,
+  ): Promise<ProgressView> {
+    return this.progressService.progress(user, params.id, query.stage);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { EvidenceController } from './evidence.controller';
+import { EvidenceRepository } from './evidence.repository';
+import { EvidenceService } from './evidence.service';
+import { ProgressService } from './progress.service';
+import { TraineeFramework } from './trainee-framework';
+
+@Module({
+  controllers: [EvidenceController],
+  providers: [EvidenceRepository, EvidenceService, ProgressService, TraineeFramework],
+})
+export class EvidenceModule {}
