@@ -14,6 +14,7 @@ import { DemoModule } from './demo/demo.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { StorageModule } from './storage/storage.module';
 import { TraineesModule } from './trainees/trainees.module';
 
 export interface AppModuleOptions {
@@ -42,6 +43,7 @@ export class AppModule {
           : []),
         AuditModule,
         AuthModule,
+        StorageModule,
         HealthModule,
         FrameworksModule,
         DemoModule,

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { Application } from 'express';
@@ -13,6 +14,8 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX);
   // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback');
+  // Evidence bodies and cohort CSV files arrive as JSON; files come as multipart, limited per route.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '6mb' });
   app.useGlobalPipes(createValidationPipe());
   app.use(cookieParser());
   app.use(

@@ -39,6 +39,8 @@ describe('OpenAPI document', () => {
       '/api/evidence',
       '/api/evidence/{id}',
       '/api/evidence/{id}/addenda',
+      '/api/evidence/{id}/attachments',
+      '/api/evidence/{id}/attachments/{attachmentId}',
       '/api/frameworks',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',

@@ -52,6 +52,8 @@ const accessMatrix: Record<string, Expected> = {
   'PATCH /api/evidence/:id': only(['trainee'], 400),
   'DELETE /api/evidence/:id': only(['trainee'], 404),
   'POST /api/evidence/:id/addenda': only(['trainee'], 400),
+  'POST /api/evidence/:id/attachments': only(['trainee'], 400),
+  'GET /api/evidence/:id/attachments/:attachmentId': only(['trainee', 'supervisor', 'deanery_admin'], 404),
   'GET /api/trainees/:id/progress': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
 };
 
@@ -61,6 +63,7 @@ const pathParameters: Record<string, string> = {
   version: '2010',
   id: '00000000-0000-4000-8000-000000000000',
   deaneryId: '00000000-0000-4000-8000-000000000000',
+  attachmentId: '00000000-0000-4000-8000-000000000000',
 };
 
 function registeredRoutes(testApp: TestApp): string[] {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import {
+  type AttachmentView,
   type DomainProgressView,
   type ElementProgressView,
   type EvidenceAddendumView,
@@ -44,6 +45,15 @@ class PatientIdentifierWarningDto implements PatientIdentifierWarning {
   @ApiProperty() text!: string;
 }
 
+export class AttachmentViewDto implements AttachmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty({ description: 'SHA-256 of the content, hex' }) sha256!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
 export class EvidenceViewDto implements EvidenceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) traineeId!: string;
@@ -56,6 +66,7 @@ export class EvidenceViewDto implements EvidenceView {
   @ApiProperty({ enum: evidenceStatuses }) status!: EvidenceStatus;
   @ApiProperty({ type: [EvidenceLinkViewDto] }) links!: EvidenceLinkViewDto[];
   @ApiProperty({ type: [AddendumViewDto] }) addenda!: AddendumViewDto[];
+  @ApiProperty({ type: [AttachmentViewDto] }) attachments!: AttachmentViewDto[];
   @ApiProperty({ type: [PatientIdentifierWarningDto] }) patientIdentifierWarnings!: PatientIdentifierWarningDto[];
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -1,21 +1,56 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
   ApiTags,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 
-import type { EvidencePage, EvidenceView, ProgressView } from '@portfolio/contracts';
+import {
+  type AttachmentView,
+  type EvidencePage,
+  type EvidenceView,
+  MAX_ATTACHMENT_BYTES,
+  type ProgressView,
+} from '@portfolio/contracts';
 
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
-import { EvidencePageDto, EvidenceViewDto, ProgressViewDto } from './evidence-views.dto';
-import { AddendumDto, CreateEvidenceDto, EvidenceListQuery, ProgressQuery, UpdateEvidenceDto } from './evidence.dto';
+import { AttachmentsService } from './attachments.service';
+import { AttachmentViewDto, EvidencePageDto, EvidenceViewDto, ProgressViewDto } from './evidence-views.dto';
+import {
+  AddendumDto,
+  AttachmentParams,
+  CreateEvidenceDto,
+  EvidenceListQuery,
+  ProgressQuery,
+  UpdateEvidenceDto,
+} from './evidence.dto';
 import { EvidenceService } from './evidence.service';
 import { ProgressService } from './progress.service';
 
@@ -26,6 +61,7 @@ export class EvidenceController {
   constructor(
     private readonly evidence: EvidenceService,
     private readonly progressService: ProgressService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   @Get('evidence')
@@ -82,6 +118,45 @@ export class EvidenceController {
     @Body() body: AddendumDto,
   ): Promise<EvidenceView> {
     return this.evidence.addAddendum(user, params.id, body.body);
+  }
+
+  @Post('evidence/:id/attachments')
+  @RequirePermission('evidence:write')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiCreatedResponse({ type: AttachmentViewDto })
+  @ApiPayloadTooLargeResponse({ type: ApiErrorDto, description: 'Larger than 20 MB' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ApiErrorDto,
+    description: 'Not a PDF, image, Office document or plain text, by content',
+  })
+  attach(
+    @CurrentUser() user: SessionUser,
+    @Param() params: IdParams,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+  ): Promise<AttachmentView> {
+    return this.attachments.attach(user, params.id, file);
+  }
+
+  @Get('evidence/:id/attachments/:attachmentId')
+  @RequirePermission('evidence:read')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file, with its content type and a safe file name' })
+  async download(
+    @CurrentUser() user: SessionUser,
+    @Param() params: AttachmentParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.attachments.download(user, params.id, params.attachmentId);
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.content, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.content.length,
+    });
   }
 
   @Get('trainees/:id/progress')

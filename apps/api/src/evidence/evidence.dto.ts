@@ -32,7 +32,7 @@ import {
   evidenceVisibilities,
 } from '@portfolio/contracts';
 
-import { PageQuery } from '../common/common.dto';
+import { IdParams, PageQuery } from '../common/common.dto';
 
 const keyPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -185,4 +185,10 @@ export class ProgressQuery {
   @IsOptional()
   @Matches(keyPattern, { message: 'stage must be a stage such as postgraduate' })
   stage?: string;
+}
+
+export class AttachmentParams extends IdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'attachmentId must be a UUID' })
+  attachmentId!: string;
 }

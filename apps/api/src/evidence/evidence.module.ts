@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AttachmentsService } from './attachments.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
@@ -8,6 +9,6 @@ import { TraineeFramework } from './trainee-framework';
 
 @Module({
   controllers: [EvidenceController],
-  providers: [EvidenceRepository, EvidenceService, ProgressService, TraineeFramework],
+  providers: [AttachmentsService, EvidenceRepository, EvidenceService, ProgressService, TraineeFramework],
 })
 export class EvidenceModule {}

@@ -17,6 +17,8 @@ import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/session.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { fieldError } from '../common/field-errors';
+import { FileStorage } from '../storage/file-storage';
+import { AttachmentsService } from './attachments.service';
 import { type EvidenceFields, EvidenceRepository, type EvidenceRow } from './evidence.repository';
 import { renderMarkdown } from './markdown';
 import { TraineeFramework } from './trainee-framework';
@@ -30,6 +32,8 @@ export class EvidenceService {
     private readonly dataSource: DataSource,
     private readonly evidence: EvidenceRepository,
     private readonly traineeFramework: TraineeFramework,
+    private readonly attachments: AttachmentsService,
+    private readonly storage: FileStorage,
     private readonly audit: AuditService,
   ) {}
 
@@ -163,7 +167,9 @@ export class EvidenceService {
           message: 'A locked item cannot be deleted.',
         });
       }
+      const storageKeys = await this.attachments.storageKeysOf(manager, id);
       await this.evidence.delete(manager, id);
+      await this.storage.delete(storageKeys, manager);
       await this.audit.record(
         { actorId: user.id, action: 'evidence.deleted', entityType: 'evidence_item', entityId: id },
         manager,
@@ -212,9 +218,10 @@ export class EvidenceService {
   }
 
   private async toView(row: EvidenceRow, manager?: EntityManager): Promise<EvidenceView> {
-    const [links, addenda] = await Promise.all([
+    const [links, addenda, attachments] = await Promise.all([
       this.evidence.linksOf([row.id], manager),
       this.evidence.addendaOf(row.id, manager),
+      this.attachments.listFor([row.id], manager),
     ]);
     return {
       id: row.id,
@@ -228,6 +235,7 @@ export class EvidenceService {
       status: row.status,
       links: links.get(row.id) ?? [],
       addenda: addenda.map((addendum) => ({ ...addendum, bodyHtml: renderMarkdown(addendum.body) })),
+      attachments: attachments.get(row.id) ?? [],
       patientIdentifierWarnings: row.type === 'reflection' ? patientIdentifierWarnings(row.title, row.body) : [],
       version: row.version,
       createdAt: new Date(row.created_at).toISOString(),

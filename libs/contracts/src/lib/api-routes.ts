@@ -13,6 +13,9 @@ export const apiRoutes = {
   evidence: '/api/evidence',
   evidenceItem: (id: string) => `/api/evidence/${encodeURIComponent(id)}`,
   evidenceAddenda: (id: string) => `/api/evidence/${encodeURIComponent(id)}/addenda`,
+  evidenceAttachments: (id: string) => `/api/evidence/${encodeURIComponent(id)}/attachments`,
+  evidenceAttachment: (id: string, attachmentId: string) =>
+    `/api/evidence/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
   adminDeaneries: '/api/admin/deaneries',
   adminProgrammes: (deaneryId: string) => `/api/admin/deaneries/${encodeURIComponent(deaneryId)}/programmes`,
   adminUsers: '/api/admin/users',

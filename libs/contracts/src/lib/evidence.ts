@@ -61,6 +61,21 @@ export interface EvidenceAddendumView {
   createdAt: string;
 }
 
+/** Largest attachment the API takes: 20 MB. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** Kinds of file an attachment may be; the API checks the content, not the name. */
+export const attachmentKindsDescription = 'PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint or plain text';
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
 export interface EvidenceView {
   id: string;
   traineeId: string;
@@ -75,6 +90,7 @@ export interface EvidenceView {
   status: EvidenceStatus;
   links: EvidenceLinkView[];
   addenda: EvidenceAddendumView[];
+  attachments: AttachmentView[];
   /** What in the text may identify a patient; empty when nothing was found. */
   patientIdentifierWarnings: PatientIdentifierWarning[];
   version: number;

@@ -1,10 +1,12 @@
 import { CreateFrameworkTables1795450000000 } from './1795450000000-CreateFrameworkTables';
 import { CreateAccountsAndAudit1795450100000 } from './1795450100000-CreateAccountsAndAudit';
 import { CreateEvidenceTables1795450200000 } from './1795450200000-CreateEvidenceTables';
+import { CreateAttachmentTables1795450300000 } from './1795450300000-CreateAttachmentTables';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
   CreateFrameworkTables1795450000000,
   CreateAccountsAndAudit1795450100000,
   CreateEvidenceTables1795450200000,
+  CreateAttachmentTables1795450300000,
 ];
