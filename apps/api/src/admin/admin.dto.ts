@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
-  IsISO8601,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -36,9 +35,7 @@ import {
 } from '@portfolio/contracts';
 
 import { PageQuery } from '../common/common.dto';
-
-const isoDate = { strict: true, strictSeparator: true } as const;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIsoDate, IsKey } from '../common/dto-decorators';
 
 export class CreateDeaneryDto implements CreateDeaneryRequest {
   @ApiProperty({ example: 'NW' })
@@ -68,7 +65,7 @@ export class CreateProgrammeDto implements CreateProgrammeRequest {
 
   @ApiPropertyOptional({ example: 'mlcf' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,63}$/, { message: 'frameworkKey must be a framework key such as mlcf' })
+  @IsKey('frameworkKey must be a framework key such as mlcf')
   frameworkKey?: string;
 }
 
@@ -193,14 +190,12 @@ export class CreateAssignmentDto implements CreateAssignmentRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'supervisorId must be a UUID' }) supervisorId!: string;
 
   @ApiProperty({ format: 'date', example: '2026-08-05' })
-  @Matches(datePattern, { message: 'startsOn must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'startsOn must be a real date' })
+  @IsIsoDate('startsOn')
   startsOn!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
-  @Matches(datePattern, { message: 'endsOn must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'endsOn must be a real date' })
+  @IsIsoDate('endsOn')
   endsOn?: string | null;
 }
 
@@ -217,7 +212,7 @@ export class CreateTrainingRecordDto implements CreateTrainingRecordRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'programmeId must be a UUID' }) programmeId!: string;
 
   @ApiProperty({ example: 'postgraduate' })
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,63}$/, { message: 'stageKey must be a stage of the programme framework' })
+  @IsKey('stageKey must be a stage of the programme framework')
   stageKey!: string;
 
   @ApiProperty({ example: 'FY1' })
@@ -226,14 +221,12 @@ export class CreateTrainingRecordDto implements CreateTrainingRecordRequest {
   grade!: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(datePattern, { message: 'startsOn must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'startsOn must be a real date' })
+  @IsIsoDate('startsOn')
   startsOn!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
-  @Matches(datePattern, { message: 'endsOn must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'endsOn must be a real date' })
+  @IsIsoDate('endsOn')
   endsOn?: string | null;
 }
 

@@ -4,14 +4,12 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -33,19 +31,16 @@ import {
 } from '@portfolio/contracts';
 
 import { IdParams, PageQuery } from '../common/common.dto';
-
-const keyPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = { strict: true, strictSeparator: true } as const;
+import { IsIsoDate, IsKey } from '../common/dto-decorators';
 
 export class EvidenceLinkDto implements EvidenceLinkInput {
   @ApiProperty({ example: '4.2' })
-  @Matches(keyPattern, { message: 'elementKey must be an element such as 4.2' })
+  @IsKey('elementKey must be an element such as 4.2')
   elementKey!: string;
 
   @ApiPropertyOptional({ example: 'postgraduate', description: "Defaults to the trainee's current stage" })
   @IsOptional()
-  @Matches(keyPattern, { message: 'stageKey must be a stage such as postgraduate' })
+  @IsKey('stageKey must be a stage such as postgraduate')
   stageKey?: string;
 
   @ApiPropertyOptional({ description: 'Why this evidence shows the element', maxLength: 500 })
@@ -88,8 +83,7 @@ export class CreateEvidenceDto extends EvidenceFieldsDto implements CreateEviden
   title!: string;
 
   @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @Matches(datePattern, { message: 'occurredOn must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'occurredOn must be a real date' })
+  @IsIsoDate('occurredOn')
   occurredOn!: string;
 }
 
@@ -114,8 +108,7 @@ export class UpdateEvidenceDto extends EvidenceFieldsDto implements UpdateEviden
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(datePattern, { message: 'occurredOn must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'occurredOn must be a real date' })
+  @IsIsoDate('occurredOn')
   occurredOn?: string;
 
   @ApiPropertyOptional({ enum: ['submitted'] })
@@ -150,11 +143,11 @@ export class EvidenceListQuery extends PageQuery implements EvidenceQuery {
   @ApiPropertyOptional({ enum: evidenceTypes }) @IsOptional() @IsIn(evidenceTypes) type?: EvidenceType;
   @ApiPropertyOptional({ example: '4.2' })
   @IsOptional()
-  @Matches(keyPattern, { message: 'elementKey must be an element such as 4.2' })
+  @IsKey('elementKey must be an element such as 4.2')
   elementKey?: string;
   @ApiPropertyOptional({ example: 'postgraduate' })
   @IsOptional()
-  @Matches(keyPattern, { message: 'stageKey must be a stage' })
+  @IsKey('stageKey must be a stage')
   stageKey?: string;
   @ApiPropertyOptional({ enum: evidenceStatuses }) @IsOptional() @IsIn(evidenceStatuses) status?: EvidenceStatus;
   @ApiPropertyOptional({ enum: evidenceVisibilities })
@@ -164,14 +157,12 @@ export class EvidenceListQuery extends PageQuery implements EvidenceQuery {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(datePattern, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'from must be a real date' })
+  @IsIsoDate('from')
   from?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(datePattern, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsISO8601(isoDate, { message: 'to must be a real date' })
+  @IsIsoDate('to')
   to?: string;
 
   @ApiPropertyOptional({ enum: evidenceSorts, default: 'occurred-desc' })
@@ -183,7 +174,7 @@ export class EvidenceListQuery extends PageQuery implements EvidenceQuery {
 export class ProgressQuery {
   @ApiPropertyOptional({ example: 'postgraduate', description: "Defaults to the trainee's current stage" })
   @IsOptional()
-  @Matches(keyPattern, { message: 'stage must be a stage such as postgraduate' })
+  @IsKey('stage must be a stage such as postgraduate')
   stage?: string;
 }
 

@@ -13,7 +13,8 @@ import type {
   StageView,
 } from '@portfolio/contracts';
 
-const keyPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+import { keyPattern } from '../common/dto-decorators';
+
 const versionPattern = /^[0-9A-Za-z][0-9A-Za-z.-]{0,31}$/;
 
 export class FrameworkKeyParams {
