@@ -14,6 +14,8 @@ import { DemoModule } from './demo/demo.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { ProgressModule } from './progress/progress.module';
+import { SignOffsModule } from './sign-offs/sign-offs.module';
 import { StorageModule } from './storage/storage.module';
 import { TraineesModule } from './trainees/trainees.module';
 
@@ -50,6 +52,8 @@ export class AppModule {
         TraineesModule,
         AdminModule,
         EvidenceModule,
+        SignOffsModule,
+        ProgressModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

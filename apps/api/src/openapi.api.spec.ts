@@ -48,6 +48,8 @@ describe('OpenAPI document', () => {
       '/api/trainees',
       '/api/trainees/{id}',
       '/api/trainees/{id}/progress',
+      '/api/trainees/{id}/sign-offs',
+      '/api/trainees/{id}/sign-offs/{signOffId}/withdrawal',
     ]);
   });
 

@@ -8,3 +8,4 @@ export * from './lib/organisations';
 export * from './lib/evidence';
 export * from './lib/patient-identifier-warning';
 export * from './lib/progress';
+export * from './lib/sign-offs';

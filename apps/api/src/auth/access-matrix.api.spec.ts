@@ -55,6 +55,9 @@ const accessMatrix: Record<string, Expected> = {
   'POST /api/evidence/:id/attachments': only(['trainee'], 400),
   'GET /api/evidence/:id/attachments/:attachmentId': only(['trainee', 'supervisor', 'deanery_admin'], 404),
   'GET /api/trainees/:id/progress': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
+  'GET /api/trainees/:id/sign-offs': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
+  'POST /api/trainees/:id/sign-offs': only(['supervisor'], 400),
+  'POST /api/trainees/:id/sign-offs/:signOffId/withdrawal': only(['supervisor'], 400),
 };
 
 // Well-formed ids of records that do not exist: an allowed caller gets past the guard to a 404 or a 400.
@@ -64,6 +67,7 @@ const pathParameters: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000000',
   deaneryId: '00000000-0000-4000-8000-000000000000',
   attachmentId: '00000000-0000-4000-8000-000000000000',
+  signOffId: '00000000-0000-4000-8000-000000000000',
 };
 
 function registeredRoutes(testApp: TestApp): string[] {

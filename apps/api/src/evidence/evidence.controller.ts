@@ -29,30 +29,16 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import {
-  type AttachmentView,
-  type EvidencePage,
-  type EvidenceView,
-  MAX_ATTACHMENT_BYTES,
-  type ProgressView,
-} from '@portfolio/contracts';
+import { type AttachmentView, type EvidencePage, type EvidenceView, MAX_ATTACHMENT_BYTES } from '@portfolio/contracts';
 
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
 import { AttachmentsService } from './attachments.service';
-import { AttachmentViewDto, EvidencePageDto, EvidenceViewDto, ProgressViewDto } from './evidence-views.dto';
-import {
-  AddendumDto,
-  AttachmentParams,
-  CreateEvidenceDto,
-  EvidenceListQuery,
-  ProgressQuery,
-  UpdateEvidenceDto,
-} from './evidence.dto';
+import { AttachmentViewDto, EvidencePageDto, EvidenceViewDto } from './evidence-views.dto';
+import { AddendumDto, AttachmentParams, CreateEvidenceDto, EvidenceListQuery, UpdateEvidenceDto } from './evidence.dto';
 import { EvidenceService } from './evidence.service';
-import { ProgressService } from './progress.service';
 
 @ApiTags('evidence')
 @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No such item, or not one the caller may see' })
@@ -60,7 +46,6 @@ import { ProgressService } from './progress.service';
 export class EvidenceController {
   constructor(
     private readonly evidence: EvidenceService,
-    private readonly progressService: ProgressService,
     private readonly attachments: AttachmentsService,
   ) {}
 
@@ -157,19 +142,5 @@ export class EvidenceController {
       disposition: `attachment; filename="${file.fileName}"`,
       length: file.content.length,
     });
-  }
-
-  @Get('trainees/:id/progress')
-  @RequirePermission('trainees:read')
-  @ApiOkResponse({
-    type: ProgressViewDto,
-    description: 'Coverage of the stage: every element with its counts, per-domain totals and the gaps',
-  })
-  progress(
-    @CurrentUser() user: SessionUser,
-    @Param() params: IdParams,
-    @Query() query: ProgressQuery,
-  ): Promise<ProgressView> {
-    return this.progressService.progress(user, params.id, query.stage);
   }
 }

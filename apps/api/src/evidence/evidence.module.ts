@@ -4,11 +4,11 @@ import { AttachmentsService } from './attachments.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
-import { ProgressService } from './progress.service';
 import { TraineeFramework } from './trainee-framework';
 
 @Module({
   controllers: [EvidenceController],
-  providers: [AttachmentsService, EvidenceRepository, EvidenceService, ProgressService, TraineeFramework],
+  providers: [AttachmentsService, EvidenceRepository, EvidenceService, TraineeFramework],
+  exports: [TraineeFramework],
 })
 export class EvidenceModule {}

@@ -10,6 +10,9 @@ export const apiRoutes = {
   trainees: '/api/trainees',
   trainee: (id: string) => `/api/trainees/${encodeURIComponent(id)}`,
   traineeProgress: (id: string) => `/api/trainees/${encodeURIComponent(id)}/progress`,
+  traineeSignOffs: (id: string) => `/api/trainees/${encodeURIComponent(id)}/sign-offs`,
+  signOffWithdrawal: (traineeId: string, signOffId: string) =>
+    `/api/trainees/${encodeURIComponent(traineeId)}/sign-offs/${encodeURIComponent(signOffId)}/withdrawal`,
   evidence: '/api/evidence',
   evidenceItem: (id: string) => `/api/evidence/${encodeURIComponent(id)}`,
   evidenceAddenda: (id: string) => `/api/evidence/${encodeURIComponent(id)}/addenda`,

@@ -23,6 +23,8 @@ export const permissions = [
   'evidence:write',
   /** Read evidence; whose is decided per item (own, shared with supervisor, visible to the panel). */
   'evidence:read',
+  /** Sign off framework elements for the trainees one currently supervises. */
+  'elements:sign-off',
   'users:manage',
   'organisations:manage',
   'assignments:manage',
@@ -35,7 +37,7 @@ const everyone: Permission[] = ['account:read', 'account:change-password'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write'],
-  supervisor: [...everyone, 'trainees:read', 'evidence:read'],
+  supervisor: [...everyone, 'trainees:read', 'evidence:read', 'elements:sign-off'],
   assessor: [...everyone],
   deanery_admin: [...everyone, 'trainees:read', 'cohort:read', 'evidence:read'],
   admin: [

@@ -2,6 +2,7 @@ import { CreateFrameworkTables1795450000000 } from './1795450000000-CreateFramew
 import { CreateAccountsAndAudit1795450100000 } from './1795450100000-CreateAccountsAndAudit';
 import { CreateEvidenceTables1795450200000 } from './1795450200000-CreateEvidenceTables';
 import { CreateAttachmentTables1795450300000 } from './1795450300000-CreateAttachmentTables';
+import { CreateElementSignOffs1795450400000 } from './1795450400000-CreateElementSignOffs';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateAccountsAndAudit1795450100000,
   CreateEvidenceTables1795450200000,
   CreateAttachmentTables1795450300000,
+  CreateElementSignOffs1795450400000,
 ];

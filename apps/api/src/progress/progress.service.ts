@@ -6,9 +6,10 @@ import type { ProgressView } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
 import { fieldError } from '../common/field-errors';
+import { visibleEvidenceCondition } from '../evidence/evidence-visibility';
+import { TraineeFramework } from '../evidence/trainee-framework';
+import { SignOffsRepository } from '../sign-offs/sign-offs.repository';
 import { visibleTraineeCondition } from '../trainees/trainee-visibility';
-import { visibleEvidenceCondition } from './evidence-visibility';
-import { TraineeFramework } from './trainee-framework';
 
 /** Coverage of a stage for one trainee, counted from what the viewer may see. */
 @Injectable()
@@ -16,6 +17,7 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly traineeFramework: TraineeFramework,
+    private readonly signOffs: SignOffsRepository,
   ) {}
 
   async progress(user: SessionUser, traineeId: string, requestedStage: string | undefined): Promise<ProgressView> {
@@ -42,7 +44,7 @@ export class ProgressService {
         `'${stage}' is not a stage of ${placement.frameworkKey}: ${stages.map((candidate) => candidate.key).join(', ')}`,
       );
     }
-    const [domains, elements, evidenceCounts] = await Promise.all([
+    const [domains, elements, evidenceCounts, signedOff] = await Promise.all([
       this.dataSource.query(`SELECT key, code, title FROM framework_domain WHERE framework_id = $1 ORDER BY sequence`, [
         placement.frameworkId,
       ]) as Promise<{ key: string; code: string; title: string }[]>,
@@ -67,6 +69,7 @@ export class ProgressService {
           GROUP BY element.key`,
         [user.id, traineeId, placement.frameworkId, stage],
       ) as Promise<{ key: string; count: number }[]>,
+      this.signOffs.signedOffElementKeys(traineeId, placement.frameworkId, stage),
     ]);
     const progress = computeStageProgress({
       stage,
@@ -78,9 +81,9 @@ export class ProgressService {
         domainKey: element.domain_key,
       })),
       evidenceCounts: new Map(evidenceCounts.map((row) => [row.key, row.count])),
-      // Assessments and element sign-offs arrive with the assessment records; until then there are none to count.
+      // Assessments arrive with the assessment records; until then there are none to count.
       assessmentCounts: new Map(),
-      signedOff: new Set(),
+      signedOff,
     });
     return {
       traineeId,
