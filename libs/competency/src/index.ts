@@ -4,3 +4,4 @@ export * from './lib/validate-framework-file';
 export * from './lib/versions';
 export * from './lib/patient-identifiers';
 export * from './lib/progress';
+export * from './lib/validate-assessment-template';
