@@ -1,6 +1,6 @@
 import { type Browser, type Locator, type Page, type ViewportSize, chromium } from 'playwright-core';
 
-import { watchForPageProblems } from './page-problems';
+import { type ExpectedHttpError, watchForPageProblems } from './page-problems';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -38,6 +38,8 @@ export interface JourneyPageOptions {
   viewport?: ViewportSize;
   /** Requests that a journey expects to answer 404, such as an unknown framework's. */
   expectedNotFound?: RegExp[];
+  /** Other HTTP errors the journey provokes, such as a wrong password's 401. */
+  expectedErrors?: ExpectedHttpError[];
 }
 
 /** A page in a fresh browser context (no shared storage), watched for problems. */
@@ -45,7 +47,11 @@ export async function openPage(browser: Browser, options: JourneyPageOptions = {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  return { page, problems: watchForPageProblems(page, options.expectedNotFound ?? []) };
+  const expectedErrors = [
+    ...(options.expectedNotFound ?? []).map((url) => ({ status: 404, url })),
+    ...(options.expectedErrors ?? []),
+  ];
+  return { page, problems: watchForPageProblems(page, expectedErrors) };
 }
 
 /** Text as it reads on screen, without the template's line breaks and indentation. */

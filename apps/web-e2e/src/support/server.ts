@@ -26,7 +26,9 @@ export async function startServer(port: number): Promise<RunningServer> {
 
   const usesEmbeddedDatabase = !process.env['DATABASE_URL'];
   const logFd = openSync(serverLogFile, 'w');
-  const child = spawn(process.execPath, [serverScript], {
+  // The journeys sign in with the demo accounts: the embedded database always has them, and
+  // `--demo` asks for them on a database server too.
+  const child = spawn(process.execPath, [serverScript, 'serve', ...(usesEmbeddedDatabase ? [] : ['--demo'])], {
     cwd: workspaceRoot,
     env: {
       ...process.env,

@@ -1,5 +1,7 @@
 import type { Route } from '@angular/router';
 
+import { requirePermission, requireSignIn } from './auth/access-guards';
+
 export const appRoutes: Route[] = [
   {
     path: '',
@@ -17,6 +19,27 @@ export const appRoutes: Route[] = [
     path: 'frameworks/:frameworkKey/elements/:elementKey',
     title: 'Framework element',
     loadComponent: () => import('./frameworks/element-page').then((module) => module.ElementPage),
+  },
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    loadComponent: () => import('./auth/sign-in-page').then((module) => module.SignInPage),
+  },
+  {
+    path: 'account/password',
+    title: 'Change your password',
+    canMatch: [requireSignIn],
+    loadComponent: () => import('./auth/change-password-page').then((module) => module.ChangePasswordPage),
+  },
+  {
+    path: 'trainees',
+    canMatch: [requirePermission('trainees:read')],
+    loadChildren: () => import('./trainees/trainee.routes').then((module) => module.traineeRoutes),
+  },
+  {
+    path: 'admin',
+    canMatch: [requirePermission('users:manage')],
+    loadChildren: () => import('./admin/admin.routes').then((module) => module.adminRoutes),
   },
   {
     path: '**',

@@ -1,19 +1,29 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   type ElementRef,
   Injector,
   afterNextRender,
+  computed,
+  effect,
   inject,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
-import { filter } from 'rxjs';
+import { filter, map } from 'rxjs';
 
+import { SIGN_IN_PATH } from './auth/return-path';
+import { SessionStore } from './auth/session-store';
 import { BreadcrumbTrail, Breadcrumbs } from './shared/breadcrumbs';
 import { SERVICE_NAME } from './shared/page-title';
+
+interface NavigationItem {
+  label: string;
+  link: string;
+  /** aria-current: 'page' on the section's own page, 'true' on a page within it. */
+  current: 'page' | 'true' | null;
+}
 
 @Component({
   selector: 'app-root',
@@ -24,12 +34,60 @@ import { SERVICE_NAME } from './shared/page-title';
 export class App {
   protected readonly serviceName = SERVICE_NAME;
   protected readonly breadcrumbs = inject(BreadcrumbTrail).crumbs;
+  protected readonly session = inject(SessionStore);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
 
+  private readonly currentUrl = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((navigation) => navigation.urlAfterRedirects),
+    ),
+    { initialValue: null },
+  );
+  /** Null until the first page has opened. */
+  private readonly currentPath = computed(() => this.currentUrl()?.split(/[?#]/)[0] ?? null);
+
+  /** What the signed-in user's roles let them reach; hidden links are also refused by the API. */
+  protected readonly navigation = computed<NavigationItem[]>(() => {
+    const path = this.currentPath() ?? '';
+    const item = (label: string, link: string, section: string): NavigationItem => ({
+      label,
+      link,
+      current: path === link ? 'page' : path.startsWith(section) ? 'true' : null,
+    });
+    return [
+      item('Frameworks', '/', '/frameworks/'),
+      ...(this.session.hasPermission('trainees:read') ? [item('Trainees', '/trainees', '/trainees/')] : []),
+      ...(this.session.hasPermission('users:manage') ? [item('Administration', '/admin', '/admin/')] : []),
+    ];
+  });
+
+  /** Nothing until the API has said who is signed in, and no "Sign in" link on the sign-in page. */
+  protected readonly showAccountNavigation = computed(
+    () => !this.session.loading() && (this.session.isSignedIn() || this.currentPath() !== SIGN_IN_PATH),
+  );
+  /** Signing in from the header comes back to the page it was started from. */
+  protected readonly signInQueryParams = computed(() => {
+    const url = this.currentUrl();
+    return url && url !== '/' ? { returnUrl: url } : {};
+  });
+
   constructor() {
+    void this.session.ensureLoaded();
     this.moveFocusToNewPages();
+  }
+
+  protected async signOut(event: Event): Promise<void> {
+    event.preventDefault();
+    try {
+      await this.session.signOut();
+      await this.router.navigate([SIGN_IN_PATH], { queryParams: { signedOut: 1 } });
+    } catch (error: unknown) {
+      // The API could not be reached, so the session goes on and the header still says so.
+      console.error('Signing out failed', error);
+    }
   }
 
   /**
@@ -48,24 +106,22 @@ export class App {
    */
   private moveFocusToNewPages(): void {
     let previousPath: string | null = null;
-    this.router.events
-      .pipe(
-        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe((navigation) => {
-        const path = navigation.urlAfterRedirects.split(/[?#]/)[0];
-        const isNewPage = previousPath !== null && path !== previousPath;
-        previousPath = path;
-        if (isNewPage) {
-          afterNextRender(
-            () => {
-              window.scrollTo(0, 0);
-              this.main().nativeElement.focus({ preventScroll: true });
-            },
-            { injector: this.injector },
-          );
-        }
-      });
+    effect(() => {
+      const path = this.currentPath();
+      if (path === null) {
+        return;
+      }
+      const isNewPage = previousPath !== null && path !== previousPath;
+      previousPath = path;
+      if (isNewPage) {
+        afterNextRender(
+          () => {
+            window.scrollTo(0, 0);
+            this.main().nativeElement.focus({ preventScroll: true });
+          },
+          { injector: this.injector },
+        );
+      }
+    });
   }
 }

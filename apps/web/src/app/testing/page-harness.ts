@@ -14,8 +14,12 @@ export async function createPageHarness(): Promise<{
   return { harness, http: TestBed.inject(HttpTestingController) };
 }
 
-/** Lets signals, effects and the router settle after a response or an event. */
+/**
+ * Lets signals, effects and the router settle after a response or an event, including the
+ * promise chains (await a response, then navigate) that pages run after a response.
+ */
 export async function settle(harness: RouterTestingHarness): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
   await harness.fixture.whenStable();
   harness.detectChanges();
 }
@@ -24,4 +28,16 @@ export function textOf(root: Element, selector: string): string[] {
   return Array.from(root.querySelectorAll(selector)).map((element) =>
     (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
   );
+}
+
+/** The form field with this id; fails the test if the page has none. */
+export function fieldOf<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(
+  root: Element,
+  id: string,
+): T {
+  const field = root.querySelector<T>(`#${id}`);
+  if (!field) {
+    throw new Error(`No field with id ${id}`);
+  }
+  return field;
 }

@@ -1,0 +1,53 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+import { useBreadcrumbs } from '../shared/breadcrumbs';
+import { LabelOfKeyPipe } from '../shared/label-of-key.pipe';
+import { usePageTitle } from '../shared/page-title';
+import { ServiceProblem } from '../shared/service-problem';
+import { TraineeStore } from './trainee-store';
+
+/** One trainee: who they are, their training records and their educational supervisors. */
+@Component({
+  selector: 'app-trainee-page',
+  imports: [DatePipe, LabelOfKeyPipe, RouterLink, ServiceProblem],
+  templateUrl: './trainee-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TraineePage {
+  /** From the route, /trainees/:traineeId. */
+  readonly traineeId = input.required<string>();
+
+  protected readonly store = inject(TraineeStore);
+
+  private readonly pageTitle = computed(() => {
+    switch (this.store.traineeStatus()) {
+      case 'loaded':
+        return this.store.trainee()?.displayName ?? null;
+      case 'not-found':
+        return 'Trainee not found';
+      case 'failed':
+        return 'Sorry, there is a problem with the service';
+      case 'idle':
+      case 'loading':
+        return null;
+    }
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.traineeId();
+      untracked(() => this.store.openTrainee(id));
+    });
+    usePageTitle(() => this.pageTitle());
+    useBreadcrumbs(() => [
+      { label: 'Home', link: ['/'] },
+      { label: 'Trainees', link: ['/trainees'] },
+    ]);
+  }
+
+  protected retry(): void {
+    this.store.openTrainee(this.traineeId());
+  }
+}
