@@ -47,10 +47,10 @@ describe('The header for each role', () => {
     expect(signIn?.getAttribute('href')).toBe('/sign-in?returnUrl=%2Fnothing-here');
   });
 
-  it('shows a trainee no Administration', async () => {
+  it('shows a trainee their progress and evidence, and no Administration', async () => {
     const fixture = await openShell(userWithRoles(['trainee'], 'Dr Aisha Khan'));
 
-    expect(menu(fixture)).toEqual(['Frameworks', 'Trainees']);
+    expect(menu(fixture)).toEqual(['Frameworks', 'My progress', 'My evidence', 'Trainees']);
     expect(account(fixture)).toEqual(['Signed in as Dr Aisha Khan', 'Sign out']);
   });
 

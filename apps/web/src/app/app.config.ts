@@ -1,5 +1,6 @@
 import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { CSRF_COOKIE, CSRF_HEADER } from '@portfolio/contracts';
@@ -11,6 +12,8 @@ import { PageTitleStrategy } from './shared/page-title';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
+    // ngx-charts, on the coverage dashboard, declares Angular animations; their code loads when first needed.
+    provideAnimationsAsync(),
     provideHttpClient(
       withFetch(),
       // Every write echoes the CSRF cookie in a header, as the API requires.

@@ -32,6 +32,16 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./auth/change-password-page').then((module) => module.ChangePasswordPage),
   },
   {
+    path: 'evidence',
+    canMatch: [requirePermission('evidence:read')],
+    loadChildren: () => import('./evidence/evidence.routes').then((module) => module.evidenceRoutes),
+  },
+  {
+    path: 'dashboard',
+    canMatch: [requirePermission('evidence:write')],
+    loadChildren: () => import('./dashboard/dashboard.routes').then((module) => module.dashboardRoutes),
+  },
+  {
     path: 'trainees',
     canMatch: [requirePermission('trainees:read')],
     loadChildren: () => import('./trainees/trainee.routes').then((module) => module.traineeRoutes),

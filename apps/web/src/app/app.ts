@@ -59,6 +59,9 @@ export class App {
     });
     return [
       item('Frameworks', '/', '/frameworks/'),
+      ...(this.session.hasPermission('evidence:write')
+        ? [item('My progress', '/dashboard', '/dashboard/'), item('My evidence', '/evidence', '/evidence/')]
+        : []),
       ...(this.session.hasPermission('trainees:read') ? [item('Trainees', '/trainees', '/trainees/')] : []),
       ...(this.session.hasPermission('users:manage') ? [item('Administration', '/admin', '/admin/')] : []),
     ];

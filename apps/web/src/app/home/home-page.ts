@@ -36,6 +36,20 @@ export class HomePage {
       return [];
     }
     const links: HomeLink[] = [];
+    if (this.session.hasPermission('evidence:write')) {
+      links.push(
+        {
+          label: 'Your evidence',
+          description: 'Write reflections and log leadership activities, linked to the framework.',
+          link: '/evidence',
+        },
+        {
+          label: 'Your progress',
+          description: 'Coverage of your stage, and the elements with no evidence yet.',
+          link: '/dashboard',
+        },
+      );
+    }
     if (this.session.hasPermission('trainees:read')) {
       const onlyTrainee = user.roles.every((role) => role === 'trainee');
       links.push(

@@ -7,6 +7,11 @@ export const traineeRoutes: Route[] = [
     loadComponent: () => import('./trainees-page').then((module) => module.TraineesPage),
   },
   {
+    path: ':traineeId/dashboard',
+    title: 'Progress',
+    loadComponent: () => import('../dashboard/dashboard-page').then((module) => module.DashboardPage),
+  },
+  {
     path: ':traineeId',
     title: 'Trainee',
     loadComponent: () => import('./trainee-page').then((module) => module.TraineePage),
