@@ -22,6 +22,10 @@ export class DemoSeeder {
     if (this.config.nodeEnv === 'production') {
       throw new Error('Demo accounts are never created when NODE_ENV=production.');
     }
+    // Most starts find the demo data already there: check before paying for a password hash.
+    if ((await this.dataSource.query(`SELECT 1 FROM deanery WHERE code = $1`, [demoDeanery.code])).length > 0) {
+      return 'already-present';
+    }
     const passwordHash = await hashPassword(this.config.demoPassword);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('demo-seed'))`);
