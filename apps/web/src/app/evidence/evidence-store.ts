@@ -13,7 +13,7 @@ import {
 } from '@portfolio/contracts';
 
 import { type LoadState, failedLoad, loadedValue } from '../shared/load-state';
-import { type PagedList, emptyPagedList } from '../shared/paged-list';
+import { PagedLoader } from '../shared/paged-list';
 import { type EvidenceFilters, filtersToHttpParams, noEvidenceFilters } from './evidence-filters';
 
 /** The framework a trainee's evidence links to, and the stage they are at now. */
@@ -36,18 +36,17 @@ const defaultFrameworkKey = 'mlcf';
 export class EvidenceStore {
   private readonly http = inject(HttpClient);
 
-  private readonly listState = signal<PagedList<EvidenceSummary>>(emptyPagedList());
+  private readonly pages = new PagedLoader<EvidenceSummary>((cursor) => this.fetchPage(cursor));
   private readonly listFilters = signal<EvidenceFilters>(noEvidenceFilters());
   private readonly listTraineeId = signal<string | null>(null);
   private readonly itemState = signal<LoadState<EvidenceView>>({ status: 'idle' });
   private readonly contextState = signal<LoadState<FrameworkContext>>({ status: 'idle' });
   private contextFor: string | null | undefined = undefined;
-  private listRequest: Subscription | null = null;
   private itemRequest: Subscription | null = null;
 
-  readonly list = this.listState.asReadonly();
+  readonly list = this.pages.list;
   readonly filters = this.listFilters.asReadonly();
-  readonly hasMore = computed(() => this.listState().nextCursor !== null);
+  readonly hasMore = computed(() => this.pages.list().nextCursor !== null);
   readonly itemStatus = computed(() => this.itemState().status);
   readonly item = computed(() => loadedValue(this.itemState()));
   readonly contextStatus = computed(() => this.contextState().status);
@@ -55,33 +54,13 @@ export class EvidenceStore {
 
   /** The first page of the log as filtered; `traineeId` asks for someone else's log. */
   openList(filters: EvidenceFilters, traineeId: string | null = null): void {
-    this.listRequest?.unsubscribe();
     this.listFilters.set(filters);
     this.listTraineeId.set(traineeId);
-    this.listState.set(emptyPagedList('loading'));
-    this.listRequest = this.fetchPage(null).subscribe({
-      next: (page) =>
-        this.listState.set({ ...emptyPagedList('loaded'), items: page.items, nextCursor: page.nextCursor }),
-      error: (error: unknown) => this.listState.set(emptyPagedList(failedLoad(error).status)),
-    });
+    this.pages.open();
   }
 
   loadMore(): void {
-    const current = this.listState();
-    if (current.loadingMore || current.nextCursor === null) {
-      return;
-    }
-    this.listState.set({ ...current, loadingMore: true, moreFailed: false });
-    this.listRequest = this.fetchPage(current.nextCursor).subscribe({
-      next: (page) =>
-        this.listState.update((state) => ({
-          ...state,
-          items: [...state.items, ...page.items],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        })),
-      error: () => this.listState.update((state) => ({ ...state, loadingMore: false, moreFailed: true })),
-    });
+    this.pages.loadMore();
   }
 
   openItem(id: string): void {

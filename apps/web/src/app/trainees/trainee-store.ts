@@ -5,7 +5,7 @@ import type { Subscription } from 'rxjs';
 import { type TraineePage, type TraineeSummary, type TraineeView, apiRoutes } from '@portfolio/contracts';
 
 import { type LoadState, failedLoad, loadedValue } from '../shared/load-state';
-import { type PagedList, emptyPagedList } from '../shared/paged-list';
+import { PagedLoader } from '../shared/paged-list';
 
 /**
  * The trainees feature's state: the trainees the user may see, a page at a time, and the one
@@ -16,42 +16,21 @@ import { type PagedList, emptyPagedList } from '../shared/paged-list';
 export class TraineeStore {
   private readonly http = inject(HttpClient);
 
-  private readonly listState = signal<PagedList<TraineeSummary>>(emptyPagedList());
+  private readonly pages = new PagedLoader<TraineeSummary>((cursor) => this.fetchPage(cursor));
   private readonly traineeState = signal<LoadState<TraineeView>>({ status: 'idle' });
-  private listRequest: Subscription | null = null;
   private traineeRequest: Subscription | null = null;
 
-  readonly list = this.listState.asReadonly();
-  readonly hasMore = computed(() => this.listState().nextCursor !== null);
+  readonly list = this.pages.list;
+  readonly hasMore = computed(() => this.pages.list().nextCursor !== null);
   readonly traineeStatus = computed(() => this.traineeState().status);
   readonly trainee = computed(() => loadedValue(this.traineeState()));
 
   openList(): void {
-    this.listRequest?.unsubscribe();
-    this.listState.set(emptyPagedList('loading'));
-    this.listRequest = this.fetchPage(null).subscribe({
-      next: (page) =>
-        this.listState.set({ ...emptyPagedList('loaded'), items: page.items, nextCursor: page.nextCursor }),
-      error: (error: unknown) => this.listState.set(emptyPagedList(failedLoad(error).status)),
-    });
+    this.pages.open();
   }
 
   loadMore(): void {
-    const current = this.listState();
-    if (current.loadingMore || current.nextCursor === null) {
-      return;
-    }
-    this.listState.set({ ...current, loadingMore: true, moreFailed: false });
-    this.listRequest = this.fetchPage(current.nextCursor).subscribe({
-      next: (page) =>
-        this.listState.update((state) => ({
-          ...state,
-          items: [...state.items, ...page.items],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        })),
-      error: () => this.listState.update((state) => ({ ...state, loadingMore: false, moreFailed: true })),
-    });
+    this.pages.loadMore();
   }
 
   openTrainee(id: string): void {
