@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AdminModule } from './admin/admin.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -14,10 +15,12 @@ import { DemoModule } from './demo/demo.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { ProgressModule } from './progress/progress.module';
 import { SignOffsModule } from './sign-offs/sign-offs.module';
 import { StorageModule } from './storage/storage.module';
 import { TraineesModule } from './trainees/trainees.module';
+import { WorkListsModule } from './work-lists/work-lists.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +57,9 @@ export class AppModule {
         EvidenceModule,
         SignOffsModule,
         ProgressModule,
+        MailModule,
+        AssessmentsModule,
+        WorkListsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

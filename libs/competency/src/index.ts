@@ -5,3 +5,4 @@ export * from './lib/versions';
 export * from './lib/patient-identifiers';
 export * from './lib/progress';
 export * from './lib/validate-assessment-template';
+export * from './lib/assessment-answers';

@@ -9,3 +9,5 @@ export * from './lib/evidence';
 export * from './lib/patient-identifier-warning';
 export * from './lib/progress';
 export * from './lib/sign-offs';
+export * from './lib/assessments';
+export * from './lib/work-lists';

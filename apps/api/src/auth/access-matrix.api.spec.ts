@@ -58,6 +58,30 @@ const accessMatrix: Record<string, Expected> = {
   'GET /api/trainees/:id/sign-offs': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
   'POST /api/trainees/:id/sign-offs': only(['supervisor'], 400),
   'POST /api/trainees/:id/sign-offs/:signOffId/withdrawal': only(['supervisor'], 400),
+  'GET /api/assessment-templates': signedIn(200),
+  'GET /api/assessment-templates/:key': signedIn(404),
+  'GET /api/assessors': only(['trainee'], 200),
+  'GET /api/assessments': signedIn(400),
+  'POST /api/assessments': only(['trainee'], 400),
+  'GET /api/assessments/:id': signedIn(404),
+  'PATCH /api/assessments/:id': only(['trainee'], 400),
+  'POST /api/assessments/:id/send': only(['trainee'], 400),
+  'POST /api/assessments/:id/ticket/revocation': only(['trainee'], 404),
+  'PUT /api/assessments/:id/judgement': only(['supervisor', 'assessor'], 400),
+  'POST /api/assessments/:id/return': only(['supervisor', 'assessor'], 400),
+  'POST /api/assessments/:id/sign-off': only(['supervisor', 'assessor'], 400),
+  'POST /api/assessments/:id/corrections': only(['supervisor', 'assessor'], 400),
+  'GET /api/assessments/:id/evidence/:evidenceId/attachments/:attachmentId': signedIn(404),
+  // External assessors have no account: their link's session (a cookie of its own) admits them.
+  'POST /api/assessment-tickets/redemption': everyone(400),
+  'GET /api/external-assessment': everyone(401),
+  'PUT /api/external-assessment/judgement': everyone(401),
+  'POST /api/external-assessment/return': everyone(401),
+  'POST /api/external-assessment/sign-off': everyone(401),
+  'GET /api/external-assessment/evidence/:evidenceId/attachments/:attachmentId': everyone(401),
+  'GET /api/todo': signedIn(200),
+  'GET /api/supervision': only(['supervisor'], 200),
+  'GET /api/admin/outbox': only(['admin'], 200),
 };
 
 // Well-formed ids of records that do not exist: an allowed caller gets past the guard to a 404 or a 400.
@@ -67,6 +91,7 @@ const pathParameters: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000000',
   deaneryId: '00000000-0000-4000-8000-000000000000',
   attachmentId: '00000000-0000-4000-8000-000000000000',
+  evidenceId: '00000000-0000-4000-8000-000000000000',
   signOffId: '00000000-0000-4000-8000-000000000000',
 };
 

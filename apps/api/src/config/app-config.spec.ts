@@ -14,6 +14,7 @@ describe('loadAppConfig', () => {
       frameworkDataDir: resolve('framework-data'),
       webDistDir: null,
       session: { idleMinutes: 30, absoluteHours: 12 },
+      publicUrl: 'http://localhost:3000',
       demoPassword: 'demo-portfolio-2026',
     });
   });
@@ -24,9 +25,11 @@ describe('loadAppConfig', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
       DATA_DIR: '/var/lib/portfolio',
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://portfolio.example.nhs.uk/',
     });
     expect(config).toMatchObject({
       port: 8080,
+      publicUrl: 'https://portfolio.example.nhs.uk',
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
       dataDir: '/var/lib/portfolio',
       nodeEnv: 'production',

@@ -72,6 +72,10 @@ class EnvironmentVariables {
   SESSION_ABSOLUTE_HOURS = 12;
 
   @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s):// address' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
   @IsString()
   @MinLength(12)
   DEMO_PASSWORD = 'demo-portfolio-2026';
@@ -88,6 +92,8 @@ export interface AppConfig {
   /** The built web app to serve; null serves the API alone. */
   webDistDir: string | null;
   session: { idleMinutes: number; absoluteHours: number };
+  /** Where users reach the web app: the base of links in the mail it sends. */
+  publicUrl: string;
   demoPassword: string;
 }
 
@@ -116,6 +122,7 @@ export function loadAppConfig(
     frameworkDataDir: resolve(variables.FRAMEWORK_DATA_DIR),
     webDistDir: variables.WEB_DIST_DIR ? resolve(variables.WEB_DIST_DIR) : defaultWebDistDir,
     session: { idleMinutes: variables.SESSION_IDLE_MINUTES, absoluteHours: variables.SESSION_ABSOLUTE_HOURS },
+    publicUrl: (variables.PUBLIC_URL ?? `http://localhost:${variables.PORT}`).replace(/\/+$/, ''),
     demoPassword: variables.DEMO_PASSWORD,
   };
 }

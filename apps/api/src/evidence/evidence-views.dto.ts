@@ -89,7 +89,7 @@ export class EvidencePageDto implements EvidencePage {
   @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-class StatusTotalsDto implements StatusTotalsView {
+export class StatusTotalsDto implements StatusTotalsView {
   @ApiProperty({ name: 'not-started' }) 'not-started'!: number;
   @ApiProperty() evidenced!: number;
   @ApiProperty() assessed!: number;

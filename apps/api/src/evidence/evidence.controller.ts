@@ -35,6 +35,7 @@ import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
+import { attachmentResponse } from './attachment-response';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewDto, EvidencePageDto, EvidenceViewDto } from './evidence-views.dto';
 import { AddendumDto, AttachmentParams, CreateEvidenceDto, EvidenceListQuery, UpdateEvidenceDto } from './evidence.dto';
@@ -135,12 +136,6 @@ export class EvidenceController {
     @Param() params: AttachmentParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.attachments.download(user, params.id, params.attachmentId);
-    response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.content, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
-      length: file.content.length,
-    });
+    return attachmentResponse(response, await this.attachments.download(user, params.id, params.attachmentId));
   }
 }

@@ -9,6 +9,6 @@ import { TraineeFramework } from './trainee-framework';
 @Module({
   controllers: [EvidenceController],
   providers: [AttachmentsService, EvidenceRepository, EvidenceService, TraineeFramework],
-  exports: [TraineeFramework],
+  exports: [AttachmentsService, EvidenceRepository, EvidenceService, TraineeFramework],
 })
 export class EvidenceModule {}

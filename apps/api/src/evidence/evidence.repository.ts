@@ -133,6 +133,19 @@ export class EvidenceRepository {
     return row ?? null;
   }
 
+  /** Items by id whoever may see them: for callers that have already decided access (an assessment's work). */
+  async findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<EvidenceRow[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = (await manager.query(
+      `SELECT ${itemColumns} FROM evidence_item item WHERE item.id = ANY ($1::uuid[])`,
+      [ids],
+    )) as EvidenceRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)).filter((row): row is EvidenceRow => row !== undefined);
+  }
+
   /** The owner's item, locked for the rest of the transaction. */
   async findOwnForUpdate(manager: EntityManager, ownerId: string, id: string): Promise<EvidenceRow | null> {
     const [row] = (await manager.query(

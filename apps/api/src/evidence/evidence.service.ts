@@ -69,6 +69,15 @@ export class EvidenceService {
     return this.toView(row);
   }
 
+  /**
+   * Items by id, for a caller that has already decided the reader may see them (the assessor of
+   * an assessment sees the work and evidence put before them, whatever its visibility).
+   */
+  async viewsOf(ids: string[], manager?: EntityManager): Promise<EvidenceView[]> {
+    const rows = await this.evidence.findByIds(ids, manager);
+    return Promise.all(rows.map((row) => this.toView(row, manager)));
+  }
+
   async create(user: SessionUser, request: CreateEvidenceRequest): Promise<EvidenceView> {
     const fields: EvidenceFields = {
       type: request.type,
@@ -107,6 +116,7 @@ export class EvidenceService {
           message: 'This item is locked because an assessment of it was signed off. Add an addendum instead.',
         });
       }
+      await this.refuseAssessmentWork(manager, id);
       if (current.version !== request.version) {
         throw new ConflictException({
           statusCode: 409,
@@ -167,6 +177,7 @@ export class EvidenceService {
           message: 'A locked item cannot be deleted.',
         });
       }
+      await this.refuseAssessmentWork(manager, id);
       const storageKeys = await this.attachments.storageKeysOf(manager, id);
       await this.evidence.delete(manager, id);
       await this.storage.delete(storageKeys, manager);
@@ -188,6 +199,21 @@ export class EvidenceService {
       );
     });
     return this.get(user, id);
+  }
+
+  /** The work of an assessment changes only through its assessment, which keeps the two in step. */
+  private async refuseAssessmentWork(manager: EntityManager, id: string): Promise<void> {
+    const rows = (await manager.query(`SELECT id FROM assessment WHERE work_evidence_id = $1 LIMIT 1`, [id])) as {
+      id: string;
+    }[];
+    if (rows.length > 0) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'This item is the work of an assessment: change it from the assessment.',
+        assessmentId: rows[0]?.id,
+      });
+    }
   }
 
   private async ownItem(manager: EntityManager, user: SessionUser, id: string): Promise<EvidenceRow> {

@@ -60,14 +60,20 @@ describe('framework importer on PostgreSQL', () => {
   it('seeds every file of framework-data/, and a second run changes nothing', async () => {
     const seeder = testApp.app.get(FrameworkSeeder);
     const first = await seeder.seedFrameworks();
-    expect(first.imported.map((entry) => entry.result)).toEqual(['created', 'created']);
+    expect(first.imported.map((entry) => `${entry.key}: ${entry.result}`)).toEqual([
+      'healthcare-leadership-model: created',
+      'mlcf: created',
+      'assessment leadership-case-based-discussion: created',
+      'assessment service-improvement-business-plan: created',
+      'assessment supervisor-placement-review: created',
+    ]);
     const before = await rowCounts();
     const hashesBefore = await testApp.dataSource.query(
       `SELECT key, version, content_hash, imported_at FROM framework ORDER BY key`,
     );
 
     const second = await seeder.seedFrameworks();
-    expect(second.imported.map((entry) => entry.result)).toEqual(['unchanged', 'unchanged']);
+    expect(second.imported.map((entry) => entry.result)).toEqual(Array(5).fill('unchanged'));
     expect(second.refused).toEqual([]);
     expect(await rowCounts()).toEqual(before);
     expect(

@@ -1,5 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
+import { listElements, pickCurrentVersion } from '@portfolio/competency';
+
+import { loadAssessmentTemplateFiles } from '../assessments/assessment-template-files';
+import { AssessmentTemplatesRepository } from '../assessments/assessment-templates.repository';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { loadFrameworkFiles } from './framework-files';
@@ -10,19 +14,21 @@ export interface SeedReport {
   refused: { key: string; version: string; reason: string }[];
 }
 
-/** Loads every file of `framework-data/` into the database. */
+/** Loads every framework and assessment template of `framework-data/` into the database. */
 @Injectable()
 export class FrameworkSeeder {
   private readonly logger = new Logger(FrameworkSeeder.name);
 
   constructor(
     private readonly importer: FrameworkImporter,
+    private readonly templates: AssessmentTemplatesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seedFrameworks(): Promise<SeedReport> {
     const report: SeedReport = { imported: [], refused: [] };
-    for (const { framework } of await loadFrameworkFiles(this.config.frameworkDataDir)) {
+    const frameworkFiles = await loadFrameworkFiles(this.config.frameworkDataDir);
+    for (const { framework } of frameworkFiles) {
       const { key, version } = framework;
       try {
         report.imported.push({ key, version, result: await this.importer.importFramework(framework) });
@@ -31,8 +37,27 @@ export class FrameworkSeeder {
         this.logger.error((error as Error).message);
       }
     }
+    const elementKeysOf = (frameworkKey: string) => {
+      const current = pickCurrentVersion(
+        frameworkFiles.map(({ framework }) => framework).filter((framework) => framework.key === frameworkKey),
+      );
+      return current ? new Set(listElements(current).map(({ element }) => element.id)) : null;
+    };
+    for (const template of await loadAssessmentTemplateFiles(this.config.frameworkDataDir, elementKeysOf)) {
+      const { key, version } = template;
+      try {
+        report.imported.push({
+          key: `assessment ${key}`,
+          version,
+          result: await this.templates.importTemplate(template),
+        });
+      } catch (error) {
+        report.refused.push({ key: `assessment ${key}`, version, reason: (error as Error).message });
+        this.logger.error((error as Error).message);
+      }
+    }
     const summary = report.imported.map(({ key, version, result }) => `${key} ${version} (${result})`).join(', ');
-    this.logger.log(`Frameworks: ${summary || 'none found'}`);
+    this.logger.log(`Frameworks and assessment templates: ${summary || 'none found'}`);
     return report;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssessmentTemplatesModule } from '../assessments/assessment-templates.module';
 import { FrameworkImporter } from './framework-importer';
 import { FrameworkSeeder } from './framework-seeder';
 import { FrameworkRepository } from './framework.repository';
@@ -7,6 +8,7 @@ import { FrameworksController } from './frameworks.controller';
 import { FrameworksService } from './frameworks.service';
 
 @Module({
+  imports: [AssessmentTemplatesModule],
   controllers: [FrameworksController],
   providers: [FrameworkImporter, FrameworkRepository, FrameworkSeeder, FrameworksService],
   exports: [FrameworkImporter, FrameworkSeeder],

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 
-import { EvidenceModule } from '../evidence/evidence.module';
-import { SignOffsModule } from '../sign-offs/sign-offs.module';
+import { CoverageQueries } from './coverage-queries';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
-@Module({ imports: [EvidenceModule, SignOffsModule], controllers: [ProgressController], providers: [ProgressService] })
+@Module({
+  controllers: [ProgressController],
+  providers: [CoverageQueries, ProgressService],
+  exports: [CoverageQueries],
+})
 export class ProgressModule {}

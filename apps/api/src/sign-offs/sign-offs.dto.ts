@@ -1,14 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import type { ElementSignOffView, SignOffElementRequest, WithdrawSignOffRequest } from '@portfolio/contracts';
 
@@ -25,12 +16,23 @@ export class SignOffElementDto implements SignOffElementRequest {
   @IsKey('stageKey must be a stage such as postgraduate')
   stageKey?: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'At least one evidence item the judgement rests on' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Evidence items the judgement rests on' })
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1, { message: 'evidenceIds must cite at least one evidence item' })
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'each of evidenceIds must be a UUID' })
-  evidenceIds!: string[];
+  evidenceIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Signed assessments the judgement rests on; with evidenceIds, at least one in all',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each of assessmentIds must be a UUID' })
+  assessmentIds?: string[];
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
@@ -69,6 +71,7 @@ export class ElementSignOffDto implements ElementSignOffView {
   @ApiProperty({ type: RecorderDto }) recordedBy!: RecorderDto;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: [String] }) evidenceIds!: string[];
+  @ApiProperty({ type: [String] }) assessmentIds!: string[];
   @ApiProperty() note!: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) supersedes!: string | null;
 }

@@ -5,7 +5,7 @@ import type { ElementSignOffView } from '@portfolio/contracts';
 
 const viewColumns = `record.id, record.trainee_id, element.key AS element_key, element.code AS element_code,
   element.title AS element_title, stage.key AS stage_key, record.kind, record.recorded_by,
-  recorder.display_name AS recorded_by_name, record.recorded_at, record.evidence_ids, record.note, record.supersedes`;
+  recorder.display_name AS recorded_by_name, record.recorded_at, record.evidence_ids, record.assessment_ids, record.note, record.supersedes`;
 
 const viewJoins = `JOIN framework_element element ON element.id = record.element_id
   JOIN framework_stage stage ON stage.id = record.stage_id
@@ -26,6 +26,7 @@ interface SignOffRow {
   recorded_by_name: string;
   recorded_at: Date;
   evidence_ids: string[];
+  assessment_ids: string[];
   note: string;
   supersedes: string | null;
 }
@@ -37,6 +38,7 @@ export interface NewSignOffRecord {
   kind: 'sign-off' | 'withdrawal';
   recordedBy: string;
   evidenceIds: string[];
+  assessmentIds: string[];
   note: string;
   supersedes: string | null;
 }
@@ -74,8 +76,9 @@ export class SignOffsRepository {
 
   async insert(manager: EntityManager, record: NewSignOffRecord): Promise<string> {
     const [row] = (await manager.query(
-      `INSERT INTO element_sign_off (trainee_id, element_id, stage_id, kind, recorded_by, evidence_ids, note, supersedes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO element_sign_off (trainee_id, element_id, stage_id, kind, recorded_by, evidence_ids, assessment_ids,
+                                     note, supersedes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         record.traineeId,
         record.elementId,
@@ -83,6 +86,7 @@ export class SignOffsRepository {
         record.kind,
         record.recordedBy,
         record.evidenceIds,
+        record.assessmentIds,
         record.note,
         record.supersedes,
       ],
@@ -98,19 +102,6 @@ export class SignOffsRepository {
     )) as SignOffRow[];
     return rows.map(toView);
   }
-
-  /** Keys of the elements whose current record at the stage is a sign-off. */
-  async signedOffElementKeys(traineeId: string, frameworkId: string, stageKey: string): Promise<Set<string>> {
-    const rows = (await this.dataSource.query(
-      `SELECT element.key FROM element_sign_off record
-         JOIN framework_element element ON element.id = record.element_id
-         JOIN framework_stage stage ON stage.id = record.stage_id
-        WHERE record.trainee_id = $1 AND element.framework_id = $2 AND stage.key = $3
-          AND record.kind = 'sign-off' AND ${isHead}`,
-      [traineeId, frameworkId, stageKey],
-    )) as { key: string }[];
-    return new Set(rows.map((row) => row.key));
-  }
 }
 
 function toView(row: SignOffRow): ElementSignOffView {
@@ -125,6 +116,7 @@ function toView(row: SignOffRow): ElementSignOffView {
     recordedBy: { id: row.recorded_by, displayName: row.recorded_by_name },
     recordedAt: new Date(row.recorded_at).toISOString(),
     evidenceIds: row.evidence_ids,
+    assessmentIds: row.assessment_ids,
     note: row.note,
     supersedes: row.supersedes,
   };

@@ -46,7 +46,13 @@ export class SignOffsService {
           problem?.message ?? 'Unknown element',
         );
       }
-      await this.requireCitedEvidence(manager, user, traineeId, request.evidenceIds);
+      const evidenceIds = [...new Set(request.evidenceIds ?? [])];
+      const assessmentIds = [...new Set(request.assessmentIds ?? [])];
+      if (evidenceIds.length + assessmentIds.length === 0) {
+        throw fieldError('evidenceIds', 'Cite at least one evidence item or signed assessment');
+      }
+      await this.requireCitedEvidence(manager, user, traineeId, evidenceIds);
+      await this.requireCitedAssessments(manager, traineeId, assessmentIds);
       // One sign-off at a time per trainee, element and stage; the unique index backs this up.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `sign-off:${traineeId}:${target.elementId}:${target.stageId}`,
@@ -61,7 +67,8 @@ export class SignOffsService {
         stageId: target.stageId,
         kind: 'sign-off',
         recordedBy: user.id,
-        evidenceIds: [...new Set(request.evidenceIds)],
+        evidenceIds,
+        assessmentIds,
         note: request.note?.trim() ?? '',
         supersedes: head?.id ?? null,
       });
@@ -106,6 +113,7 @@ export class SignOffsService {
         kind: 'withdrawal',
         recordedBy: user.id,
         evidenceIds: [],
+        assessmentIds: [],
         note: reason.trim(),
         supersedes: current.id,
       });
@@ -151,13 +159,29 @@ export class SignOffsService {
     }
   }
 
+  private async requireCitedAssessments(
+    manager: EntityManager,
+    traineeId: string,
+    assessmentIds: string[],
+  ): Promise<void> {
+    if (assessmentIds.length === 0) return;
+    const found = (await manager.query(
+      `SELECT id FROM assessment WHERE id = ANY ($1::uuid[]) AND trainee_id = $2 AND status = 'signed-off'`,
+      [assessmentIds, traineeId],
+    )) as { id: string }[];
+    if (found.length !== assessmentIds.length) {
+      throw fieldError('assessmentIds', 'Cite signed assessments of this trainee');
+    }
+  }
+
   private async requireCitedEvidence(
     manager: EntityManager,
     user: SessionUser,
     traineeId: string,
     evidenceIds: string[],
   ): Promise<void> {
-    const wanted = [...new Set(evidenceIds)];
+    const wanted = evidenceIds;
+    if (wanted.length === 0) return;
     const found = (await manager.query(
       `SELECT item.id FROM evidence_item item
         WHERE item.id = ANY ($2::uuid[]) AND item.trainee_id = $3 AND ${visibleEvidenceCondition(user, 'item', '$1')}`,

@@ -16,12 +16,20 @@ export interface AssessmentTemplateFile {
     id: string;
     title: string;
     help?: string;
-    fields: { id: string; type: string; label: string; required: boolean; options?: { id: string; title: string }[] }[];
+    fields: {
+      id: string;
+      type: 'text' | 'markdown' | 'date' | 'number' | 'select' | 'elements';
+      label: string;
+      help?: string;
+      required: boolean;
+      maxLength?: number;
+      options?: { id: string; title: string; description?: string }[];
+    }[];
   }[];
   criteria?: { id: string; title: string; description?: string; section?: string; elements: string[] }[];
   rateLinkedElements?: boolean;
   ratingScale: { id: string; title: string; description?: string }[];
-  overallJudgement: { label: string; options: { id: string; title: string }[] };
+  overallJudgement: { label: string; options: { id: string; title: string; description?: string }[] };
   feedback: { label: string; help?: string; required: boolean };
 }
 

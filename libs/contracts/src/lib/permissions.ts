@@ -25,6 +25,12 @@ export const permissions = [
   'evidence:read',
   /** Sign off framework elements for the trainees one currently supervises. */
   'elements:sign-off',
+  /** Start assessments of one's own work and send them to an assessor. */
+  'assessments:request',
+  /** Assess the work one has been asked to assess. */
+  'assessments:assess',
+  /** Read the mail the product has sent or holds in its outbox. */
+  'outbox:read',
   'users:manage',
   'organisations:manage',
   'assignments:manage',
@@ -36,9 +42,9 @@ export type Permission = (typeof permissions)[number];
 const everyone: Permission[] = ['account:read', 'account:change-password'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write'],
-  supervisor: [...everyone, 'trainees:read', 'evidence:read', 'elements:sign-off'],
-  assessor: [...everyone],
+  trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write', 'assessments:request'],
+  supervisor: [...everyone, 'trainees:read', 'evidence:read', 'elements:sign-off', 'assessments:assess'],
+  assessor: [...everyone, 'assessments:assess'],
   deanery_admin: [...everyone, 'trainees:read', 'cohort:read', 'evidence:read'],
   admin: [
     ...everyone,
@@ -48,6 +54,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assignments:manage',
     'trainees:import',
     'audit:read',
+    'outbox:read',
   ],
 };
 

@@ -2,8 +2,10 @@ export interface SignOffElementRequest {
   elementKey: string;
   /** Defaults to the trainee's current stage. */
   stageKey?: string;
-  /** The evidence items the judgement rests on: at least one. */
-  evidenceIds: string[];
+  /** The evidence items the judgement rests on; with `assessmentIds`, at least one in all. */
+  evidenceIds?: string[];
+  /** Signed assessments the judgement rests on. */
+  assessmentIds?: string[];
   note?: string;
 }
 
@@ -22,6 +24,7 @@ export interface ElementSignOffView {
   recordedBy: { id: string; displayName: string };
   recordedAt: string;
   evidenceIds: string[];
+  assessmentIds: string[];
   note: string;
   /** The record this one follows in its element's history; null for the first. */
   supersedes: string | null;

@@ -3,6 +3,7 @@ import { CreateAccountsAndAudit1795450100000 } from './1795450100000-CreateAccou
 import { CreateEvidenceTables1795450200000 } from './1795450200000-CreateEvidenceTables';
 import { CreateAttachmentTables1795450300000 } from './1795450300000-CreateAttachmentTables';
 import { CreateElementSignOffs1795450400000 } from './1795450400000-CreateElementSignOffs';
+import { CreateAssessmentTables1795450500000 } from './1795450500000-CreateAssessmentTables';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateEvidenceTables1795450200000,
   CreateAttachmentTables1795450300000,
   CreateElementSignOffs1795450400000,
+  CreateAssessmentTables1795450500000,
 ];

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+
+import type { AssessmentStatus, WaitingAssessment } from '@portfolio/contracts';
+
+/** Assessments matching `condition` (on `assessment`, with the user's id as $1), oldest wait first. */
+export async function waitingAssessments(
+  manager: EntityManager,
+  userId: string,
+  condition: string,
+  since: 'requested_at' | 'updated_at',
+): Promise<WaitingAssessment[]> {
+  const rows = (await manager.query(
+    `SELECT assessment.id, assessment.title, template.title AS template_title, assessment.trainee_id,
+            trainee.display_name AS trainee_name, assessment.status, assessment.${since} AS since,
+            floor(extract(epoch FROM now() - assessment.${since}) / 86400)::int AS waiting_days
+       FROM assessment
+       JOIN assessment_template template ON template.id = assessment.template_id
+       JOIN app_user trainee ON trainee.id = assessment.trainee_id
+      WHERE ${condition}
+      ORDER BY assessment.${since}, assessment.id
+      LIMIT 100`,
+    [userId],
+  )) as {
+    id: string;
+    title: string;
+    template_title: string;
+    trainee_id: string;
+    trainee_name: string;
+    status: AssessmentStatus;
+    since: Date;
+    waiting_days: number;
+  }[];
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    templateTitle: row.template_title,
+    traineeId: row.trainee_id,
+    traineeName: row.trainee_name,
+    status: row.status,
+    since: row.since.toISOString(),
+    waitingDays: row.waiting_days,
+  }));
+}
+
+/** Requests waiting for the user ($1) as a registered assessor or supervisor. */
+export const waitingForAssessor = `assessment.assessor_id = $1 AND assessment.assessor_kind <> 'external'
+  AND assessment.status IN ('requested', 'in-progress')`;
+
+/** Trainees the user ($1) currently supervises, as a condition on `assignment`. */
+export const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
+  AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
+
+/** The last time a trainee (`trainee_id` column of alias) changed their evidence or assessments. */
+export function lastActivity(traineeColumn: string): string {
+  return `GREATEST(
+    (SELECT max(item.updated_at) FROM evidence_item item WHERE item.trainee_id = ${traineeColumn}),
+    (SELECT max(mine.updated_at) FROM assessment mine WHERE mine.trainee_id = ${traineeColumn}))`;
+}
