@@ -32,6 +32,8 @@ export interface TestAppOptions {
   seedFrameworks?: boolean;
   /** Connect through this URL instead (a proxy, to cut the database off). */
   databaseUrl?: string;
+  /** Further environment variables, as the server would read them. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     NODE_ENV: 'test',
     DATA_DIR: resolve(workspaceRoot, '.data/test'),
     FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
+    ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, database: { url: options.databaseUrl ?? testDatabaseUrl(), schema } })],

@@ -15,6 +15,7 @@ describe('loadAppConfig', () => {
       webDistDir: null,
       session: { idleMinutes: 30, absoluteHours: 12 },
       publicUrl: 'http://localhost:3000',
+      mail: { smtpUrl: null, from: 'Leadership portfolio <no-reply@localhost>' },
       demoPassword: 'demo-portfolio-2026',
     });
   });

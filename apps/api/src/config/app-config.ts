@@ -76,6 +76,15 @@ class EnvironmentVariables {
   PUBLIC_URL?: string;
 
   @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// address' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'Leadership portfolio <no-reply@localhost>';
+
+  @IsOptional()
   @IsString()
   @MinLength(12)
   DEMO_PASSWORD = 'demo-portfolio-2026';
@@ -94,6 +103,8 @@ export interface AppConfig {
   session: { idleMinutes: number; absoluteHours: number };
   /** Where users reach the web app: the base of links in the mail it sends. */
   publicUrl: string;
+  /** Mail leaves through this server; without one it stays in the outbox for administrators to read. */
+  mail: { smtpUrl: string | null; from: string };
   demoPassword: string;
 }
 
@@ -123,6 +134,7 @@ export function loadAppConfig(
     webDistDir: variables.WEB_DIST_DIR ? resolve(variables.WEB_DIST_DIR) : defaultWebDistDir,
     session: { idleMinutes: variables.SESSION_IDLE_MINUTES, absoluteHours: variables.SESSION_ABSOLUTE_HOURS },
     publicUrl: (variables.PUBLIC_URL ?? `http://localhost:${variables.PORT}`).replace(/\/+$/, ''),
+    mail: { smtpUrl: variables.SMTP_URL ?? null, from: variables.MAIL_FROM },
     demoPassword: variables.DEMO_PASSWORD,
   };
 }

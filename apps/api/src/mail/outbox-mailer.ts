@@ -3,7 +3,10 @@ import type { EntityManager } from 'typeorm';
 
 import { type MailMessage, Mailer } from './mailer';
 
-/** Keeps every message in the `outbox_message` table, where administrators can read it. */
+/**
+ * Keeps every message in the `outbox_message` table, in the caller's transaction: administrators
+ * read it there, and OutboxDelivery sends it on when a mail server is configured.
+ */
 @Injectable()
 export class OutboxMailer extends Mailer {
   async send(message: MailMessage, manager: EntityManager): Promise<void> {

@@ -144,11 +144,12 @@ export class CreateAssessmentTables1795450500000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
         attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
         last_error text
       )`);
     await queryRunner.query(`CREATE INDEX outbox_message_created_idx ON outbox_message (created_at DESC, id DESC)`);
     await queryRunner.query(
-      `CREATE INDEX outbox_message_unsent_idx ON outbox_message (created_at) WHERE sent_at IS NULL`,
+      `CREATE INDEX outbox_message_unsent_idx ON outbox_message (next_attempt_at) WHERE sent_at IS NULL`,
     );
 
     // An element sign-off may rest on signed assessments as well as on evidence items.
