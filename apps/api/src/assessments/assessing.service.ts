@@ -58,6 +58,16 @@ export class AssessingService {
       const judgement = judgementOf(request);
       throwProblems(checkJudgement(template, row.answers, judgement, { complete: false }));
       await this.assessments.update(manager, id, { judgement, status: 'in-progress' });
+      await this.audit.record(
+        {
+          actorId: identity.kind === 'user' ? identity.user.id : null,
+          action: 'assessment.judgement-saved',
+          entityType: 'assessment',
+          entityId: id,
+          details: identity.kind === 'ticket' ? { externalAssessor: identity.session.email } : {},
+        },
+        manager,
+      );
       return this.reload(manager, identity, id);
     });
   }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { ASSESSMENT_TICKET_DAYS } from '@portfolio/contracts';
 
+import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 
@@ -33,6 +34,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export class AssessmentTickets {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,6 +123,16 @@ export class AssessmentTickets {
         `UPDATE assessment_ticket SET used_at = now(), session_token_sha256 = $2, session_csrf_token = $3,
                 session_expires_at = $4 WHERE id = $1`,
         [ticket.id, sha256(sessionToken), csrfToken, expiresAt],
+      );
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'assessment.link-opened',
+          entityType: 'assessment',
+          entityId: ticket.assessment_id,
+          details: { ticketId: ticket.id, externalAssessor: ticket.email },
+        },
+        manager,
       );
       return {
         ticketId: ticket.id,

@@ -407,6 +407,18 @@ describe('assessments on PostgreSQL', () => {
     expect(signed.body.signature).toMatchObject({ signedBy: 'Pat Lee', signerKind: 'external' });
     // Signing ends the session.
     await request(server).get('/api/external-assessment').set('Cookie', cookie).expect(401);
+
+    // Every step is in the audit log.
+    const audited = (await testApp.dataSource.query(
+      `SELECT action FROM audit_event WHERE entity_type = 'assessment' AND entity_id = $1 ORDER BY id`,
+      [sent.id],
+    )) as { action: string }[];
+    expect(audited.map((event) => event.action)).toEqual([
+      'assessment.created',
+      'assessment.sent',
+      'assessment.link-opened',
+      'assessment.signed-off',
+    ]);
   });
 
   it('refuses a revoked or expired link, and a revoked request goes back to draft', async () => {
@@ -510,7 +522,10 @@ describe('assessments on PostgreSQL', () => {
   });
 
   it('queues one reminder for a request that has waited a week', async () => {
-    const sent = await sendTo(await startPlan(fullPlan('Waiting a while')), { kind: 'assessor', userId: assessorUser.id });
+    const sent = await sendTo(await startPlan(fullPlan('Waiting a while')), {
+      kind: 'assessor',
+      userId: assessorUser.id,
+    });
     await testApp.dataSource.query(`UPDATE assessment SET requested_at = now() - interval '8 days' WHERE id = $1`, [
       sent.id,
     ]);
