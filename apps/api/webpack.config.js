@@ -5,6 +5,8 @@ module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
     clean: true,
+    // Each entry exports what it exports: the report worker's default function is what Piscina calls.
+    library: { type: 'commonjs2' },
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
@@ -14,6 +16,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Progression reports render on worker threads, which load this file beside main.js.
+      additionalEntryPoints: [{ entryName: 'report-worker', entryPath: './src/progression/report-worker.ts' }],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,

@@ -17,6 +17,7 @@ import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { ProgressModule } from './progress/progress.module';
+import { ProgressionModule } from './progression/progression.module';
 import { SignOffsModule } from './sign-offs/sign-offs.module';
 import { StorageModule } from './storage/storage.module';
 import { TraineesModule } from './trainees/trainees.module';
@@ -60,6 +61,7 @@ export class AppModule {
         MailModule,
         AssessmentsModule,
         WorkListsModule,
+        ProgressionModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

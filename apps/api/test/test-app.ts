@@ -24,7 +24,10 @@ export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
   schema: string;
+  /** Stops the server and drops its schema. */
   close(): Promise<void>;
+  /** Stops the server and keeps its schema, for another server to start over the same data. */
+  stop(): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -34,6 +37,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Further environment variables, as the server would read them. */
   env?: Record<string, string>;
+  /** Reuse this schema (a restarted server over the same data) instead of a new one. */
+  schema?: string;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface TestAppOptions {
  * so test files can run side by side on one database.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const schema = await createTestSchema();
+  const schema = options.schema ?? (await createTestSchema());
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATA_DIR: resolve(workspaceRoot, '.data/test'),
@@ -65,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       await dropTestSchema(schema);
     },
+    stop: () => app.close(),
   };
 }
 
@@ -75,7 +81,8 @@ export async function createTestSchema(): Promise<string> {
 }
 
 export async function dropTestSchema(schema: string): Promise<void> {
-  await withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+  // The job queue keeps its tables beside the application's schema.
+  await withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`));
 }
 
 async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {

@@ -11,3 +11,4 @@ export * from './lib/progress';
 export * from './lib/sign-offs';
 export * from './lib/assessments';
 export * from './lib/work-lists';
+export * from './lib/progression';

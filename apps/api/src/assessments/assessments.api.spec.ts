@@ -461,6 +461,15 @@ describe('assessments on PostgreSQL', () => {
       items: { id: string }[];
     };
     expect(theirs.items.map((item) => item.id)).toEqual([sent.id]);
+    // The trainee's supervisor lists the trainee's assessments; the assessor of one sees only that one.
+    const ofTrainee = (await supervisor.agent.get(`/api/assessments?scope=trainee&traineeId=${trainee.id}`).expect(200))
+      .body as { items: { id: string }[] };
+    expect(ofTrainee.items.map((item) => item.id)).toContain(sent.id);
+    const assessorView = (
+      await assessor.agent.get(`/api/assessments?scope=trainee&traineeId=${trainee.id}`).expect(200)
+    ).body as { items: { id: string }[] };
+    expect(assessorView.items.map((item) => item.id)).toEqual([sent.id]);
+    await assessor.agent.get('/api/assessments?scope=trainee').expect(400);
     // Another trainee sees none of it; the supervisor assigned to someone else neither.
     await otherTrainee.agent.get(`/api/assessments/${sent.id}`).expect(404);
     await write(otherTrainee, 'patch', `/api/assessments/${sent.id}`, { answers: {}, version: 1 }).expect(404);

@@ -80,6 +80,11 @@ export class AssessmentListQueryDto extends PageQuery {
   @IsOptional()
   @IsIn(assessmentStatuses, { message: `status must be one of ${assessmentStatuses.join(', ')}` })
   status?: AssessmentStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With scope=trainee: whose assessments' })
+  @ValidateIf((query: AssessmentListQueryDto) => query.scope === 'trainee')
+  @IsUUID('all', { message: 'traineeId must be the id of a trainee (scope=trainee needs one)' })
+  traineeId?: string;
 }
 
 export class AssessorSearchQuery {

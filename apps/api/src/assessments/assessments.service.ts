@@ -52,10 +52,12 @@ export class AssessmentsService {
   async list(user: SessionUser, query: AssessmentListQueryDto): Promise<AssessmentPage> {
     const limit = query.limit ?? 25;
     const after = decodeCursor(query.cursor, ['updatedAt', 'id'] as const);
-    const scope =
-      query.scope === 'mine'
-        ? `assessment.trainee_id = $1`
-        : `assessment.assessor_id = $1 AND assessment.assessor_kind <> 'external'`;
+    const scopes: Record<AssessmentListQueryDto['scope'], string> = {
+      mine: `assessment.trainee_id = $1`,
+      'to-assess': `assessment.assessor_id = $1 AND assessment.assessor_kind <> 'external'`,
+      trainee: visibleAssessmentCondition(user, 'assessment', '$1'),
+    };
+    const scope = scopes[query.scope];
     const rows = (await this.dataSource.query(
       `SELECT assessment.id, assessment.trainee_id, trainee.display_name AS trainee_name, template.key AS template_key,
               template.title AS template_title, assessment.title, assessment.status, assessment.assessor_name,
@@ -66,10 +68,11 @@ export class AssessmentsService {
          JOIN assessment_template template ON template.id = assessment.template_id
         WHERE ${scope}
           AND ($2::text IS NULL OR assessment.status = $2)
+          AND ($6::uuid IS NULL OR assessment.trainee_id = $6)
           AND ($3::timestamptz IS NULL OR (assessment.updated_at, assessment.id) < ($3::timestamptz, $4::uuid))
         ORDER BY assessment.updated_at DESC, assessment.id DESC
         LIMIT $5`,
-      [user.id, query.status ?? null, after?.updatedAt ?? null, after?.id ?? null, limit + 1],
+      [user.id, query.status ?? null, after?.updatedAt ?? null, after?.id ?? null, limit + 1, query.traineeId ?? null],
     )) as {
       id: string;
       trainee_id: string;

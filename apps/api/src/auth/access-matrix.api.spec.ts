@@ -82,6 +82,23 @@ const accessMatrix: Record<string, Expected> = {
   'GET /api/todo': signedIn(200),
   'GET /api/supervision': only(['supervisor'], 200),
   'GET /api/admin/outbox': only(['admin'], 200),
+  'GET /api/cohort': only(['deanery_admin'], 200),
+  'GET /api/cohort/export': only(['deanery_admin'], 200),
+  'GET /api/trainees/:id/reviews': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
+  'POST /api/trainees/:id/reviews': only(['deanery_admin'], 400),
+  'GET /api/reviews/:id': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),
+  'PATCH /api/reviews/:id': only(['deanery_admin'], 400),
+  'POST /api/reviews/:id/finalisation': only(['deanery_admin'], 400),
+  'POST /api/reviews/:id/corrections': only(['deanery_admin'], 400),
+  'GET /api/trainees/:id/reports': only(['deanery_admin'], 404),
+  'POST /api/trainees/:id/reports': only(['deanery_admin'], 400),
+  'GET /api/reports/:id/pdf': only(['deanery_admin'], 404),
+  // Anyone holding a printed report may check it, without an account (rate-limited).
+  'GET /api/reports/verify/:code': everyone(200),
+  'POST /api/reports/verification': everyone(400),
+  'POST /api/report-batches': only(['deanery_admin'], 400),
+  'GET /api/report-batches/:id': only(['deanery_admin'], 404),
+  'GET /api/report-batches/:id/zip': only(['deanery_admin'], 404),
 };
 
 // Well-formed ids of records that do not exist: an allowed caller gets past the guard to a 404 or a 400.
@@ -92,6 +109,7 @@ const pathParameters: Record<string, string> = {
   deaneryId: '00000000-0000-4000-8000-000000000000',
   attachmentId: '00000000-0000-4000-8000-000000000000',
   evidenceId: '00000000-0000-4000-8000-000000000000',
+  code: 'ZZZZ-ZZZZ-ZZZZ',
   signOffId: '00000000-0000-4000-8000-000000000000',
 };
 

@@ -77,6 +77,7 @@ export class SupervisionService {
           JOIN app_user trainee ON trainee.id = record.trainee_id
           JOIN framework_element element ON element.id = record.element_id
          WHERE record.recorded_by = $1 AND record.kind = 'sign-off'
+           AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)
          ORDER BY record.recorded_at DESC LIMIT $2)
        UNION ALL
        (SELECT assessment.id, 'assessment', assessment.trainee_id, trainee.display_name, assessment.title,

@@ -236,8 +236,11 @@ export interface AssessmentPage {
   nextCursor: string | null;
 }
 
-/** `mine`: the caller's own assessments as a trainee; `to-assess`: those the caller was asked to assess. */
-export const assessmentListScopes = ['mine', 'to-assess'] as const;
+/**
+ * `mine`: the caller's own assessments as a trainee; `to-assess`: those the caller was asked to
+ * assess; `trainee`: those of the trainee named by `traineeId` that the caller may see.
+ */
+export const assessmentListScopes = ['mine', 'to-assess', 'trainee'] as const;
 export type AssessmentListScope = (typeof assessmentListScopes)[number];
 
 export interface AssessorOption {

@@ -29,6 +29,8 @@ export const permissions = [
   'assessments:request',
   /** Assess the work one has been asked to assess. */
   'assessments:assess',
+  /** Record progression reviews and issue progression reports for trainees in one's deanery. */
+  'progression:manage',
   /** Read the mail the product has sent or holds in its outbox. */
   'outbox:read',
   'users:manage',
@@ -45,7 +47,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write', 'assessments:request'],
   supervisor: [...everyone, 'trainees:read', 'evidence:read', 'elements:sign-off', 'assessments:assess'],
   assessor: [...everyone, 'assessments:assess'],
-  deanery_admin: [...everyone, 'trainees:read', 'cohort:read', 'evidence:read'],
+  deanery_admin: [...everyone, 'trainees:read', 'cohort:read', 'evidence:read', 'progression:manage'],
   admin: [
     ...everyone,
     'trainees:read',

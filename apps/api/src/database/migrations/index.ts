@@ -4,6 +4,8 @@ import { CreateEvidenceTables1795450200000 } from './1795450200000-CreateEvidenc
 import { CreateAttachmentTables1795450300000 } from './1795450300000-CreateAttachmentTables';
 import { CreateElementSignOffs1795450400000 } from './1795450400000-CreateElementSignOffs';
 import { CreateAssessmentTables1795450500000 } from './1795450500000-CreateAssessmentTables';
+import { CreateProgressionTables1795450600000 } from './1795450600000-CreateProgressionTables';
+import { AddBenchmarkIndexes1795450900000 } from './1795450900000-AddBenchmarkIndexes';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   CreateAttachmentTables1795450300000,
   CreateElementSignOffs1795450400000,
   CreateAssessmentTables1795450500000,
+  CreateProgressionTables1795450600000,
+  AddBenchmarkIndexes1795450900000,
 ];

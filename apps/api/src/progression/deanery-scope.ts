@@ -1,0 +1,12 @@
+/** The trainee (`traineeIdSql`) trains in the deanery of the user whose id is `viewerParameter`. */
+export function inViewersDeanery(traineeIdSql: string, viewerParameter: string): string {
+  return `EXISTS (SELECT 1 FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                    JOIN app_user viewer ON viewer.id = ${viewerParameter}::uuid
+                   WHERE record.trainee_id = ${traineeIdSql} AND programme.deanery_id = viewer.deanery_id)`;
+}
+
+/** A review is the current word for its period: final, and not replaced by a final correction. */
+export const currentFinalReview = (alias: string) => `${alias}.status = 'final'
+  AND NOT EXISTS (SELECT 1 FROM progression_review correction
+                   WHERE correction.amends = ${alias}.id AND correction.status = 'final')`;
