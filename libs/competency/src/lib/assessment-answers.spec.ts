@@ -150,6 +150,7 @@ describe('the work as an evidence item', () => {
     const answers = { project: { title: ' Fewer missed doses ', start: '2026-12-01' }, costs: { text: '£400' } };
     expect(workTitle(plan, answers)).toBe('Fewer missed doses');
     expect(workTitle(plan, {})).toBe('Business plan');
+    expect(workTitle(plan, { project: { start: '2026-12-01' } })).toBe('Business plan, 2026-12-01');
     expect(workMarkdown(plan, answers)).toBe(
       '## The project\n\n**Project title:**  Fewer missed doses \n\n**Planned start:** 2026-12-01\n\n## Resources and costs\n\n£400',
     );

@@ -170,17 +170,20 @@ function ratingTitle(template: AssessmentTemplateFile, key: string): string {
   return template.criteria?.find((criterion) => criterion.id === key)?.title ?? key;
 }
 
-/** The title the work goes by: the template's first text field when filled, else the template's title. */
+/**
+ * The title the work goes by: the template's first text field when filled; else the template's
+ * title with the first date given (two discussions a month apart are told apart in a list).
+ */
 export function workTitle(template: AssessmentTemplateFile, answers: TemplateAnswers): string {
-  for (const section of template.sections) {
-    for (const field of section.fields) {
-      const value = answers[section.id]?.[field.id];
-      if (field.type === 'text' && typeof value === 'string' && value.trim() !== '') {
-        return value.trim().slice(0, 200);
-      }
-    }
-  }
-  return template.title.slice(0, 200);
+  const fields = template.sections.flatMap((section) =>
+    section.fields.map((field) => ({ field, value: answers[section.id]?.[field.id] })),
+  );
+  const text = fields.find(({ field, value }) => field.type === 'text' && typeof value === 'string' && value.trim());
+  if (text) return String(text.value).trim().slice(0, 200);
+  const date = fields.find(
+    ({ field, value }) => field.type === 'date' && typeof value === 'string' && isValidDate(value),
+  );
+  return (date ? `${template.title}, ${String(date.value)}` : template.title).slice(0, 200);
 }
 
 /** The trainee's part as one Markdown document: what the evidence log keeps of it. */
