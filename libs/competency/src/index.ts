@@ -6,3 +6,4 @@ export * from './lib/patient-identifiers';
 export * from './lib/progress';
 export * from './lib/validate-assessment-template';
 export * from './lib/assessment-answers';
+export * from './lib/case-package';

@@ -1,0 +1,235 @@
+import { v5 as uuidv5 } from 'uuid';
+
+import { type FrameworkFile, listElements } from './framework-file';
+
+/** Namespace of every identifier this project derives (UUID v5): the same framework always exports the same ids. */
+export const CASE_NAMESPACE = '6f4c3a52-8f0e-5b8e-9d63-2f1f7f7f2b10';
+
+export interface CaseLink {
+  title: string;
+  identifier: string;
+  uri: string;
+}
+
+export interface CaseItem {
+  identifier: string;
+  uri: string;
+  fullStatement: string;
+  humanCodingScheme?: string;
+  listEnumeration?: string;
+  abbreviatedStatement?: string;
+  notes?: string;
+  language?: string;
+  educationLevel?: string[];
+  CFItemType: string;
+  CFItemTypeURI: CaseLink;
+  lastChangeDateTime: string;
+  extensions?: Record<string, unknown>;
+}
+
+export interface CaseAssociation {
+  identifier: string;
+  uri: string;
+  associationType: string;
+  sequenceNumber?: number;
+  originNodeURI: CaseLink;
+  destinationNodeURI: CaseLink;
+  lastChangeDateTime: string;
+}
+
+export interface CaseItemType {
+  identifier: string;
+  uri: string;
+  title: string;
+  description: string;
+  hierarchyCode: string;
+  typeCode?: string;
+  lastChangeDateTime: string;
+}
+
+export interface CaseDocument {
+  identifier: string;
+  uri: string;
+  creator: string;
+  title: string;
+  lastChangeDateTime: string;
+  description?: string;
+  publisher?: string;
+  language?: string;
+  version?: string;
+  adoptionStatus?: string;
+  frameworkType?: string;
+  caseVersion?: '1.1';
+  notes?: string;
+  extensions?: Record<string, unknown>;
+}
+
+export interface CasePackage {
+  CFDocument: CaseDocument;
+  CFItems: CaseItem[];
+  CFAssociations: CaseAssociation[];
+  CFDefinitions: { CFItemTypes: CaseItemType[] };
+}
+
+/** The item types a framework exports, with their place in the hierarchy. */
+export const caseItemTypes = {
+  domain: { title: 'Domain', hierarchyCode: '1', description: 'A domain of the framework: a group of elements.' },
+  element: {
+    title: 'Element',
+    hierarchyCode: '2',
+    description: 'A competence to be demonstrated: an element of a domain, or a dimension of an ungrouped framework.',
+  },
+  outcome: {
+    title: 'Outcome',
+    hierarchyCode: '3',
+    description: 'What is expected of the element at one stage; the stage is its education level.',
+  },
+} as const;
+export type CaseItemKind = keyof typeof caseItemTypes;
+
+export interface CaseExportOptions {
+  /** Base of the CASE REST paths, e.g. https://portfolio.example/ims/case/v1p1. */
+  baseUri: string;
+  /** When this version last changed (its import), as an ISO date-time. */
+  lastChangeDateTime: string;
+}
+
+/** The deterministic identifier of a part of a framework version. */
+export function caseIdentifier(framework: Pick<FrameworkFile, 'key' | 'version'>, path: string): string {
+  return uuidv5(`${framework.key}/${framework.version}/${path}`, CASE_NAMESPACE);
+}
+
+/**
+ * A framework version as a 1EdTech CASE 1.1 CFPackage: one CFDocument; CFItems for domains,
+ * elements and each element's outcomes at each stage (the stage as `educationLevel`);
+ * `isChildOf` associations with sequence numbers; the item types in CFDefinitions. What CASE has
+ * no place for (stage descriptions, a rating scale, level descriptors) travels in `extensions`.
+ */
+export function frameworkToCasePackage(framework: FrameworkFile, options: CaseExportOptions): CasePackage {
+  const base = options.baseUri.replace(/\/+$/, '');
+  const when = options.lastChangeDateTime;
+  const documentId = caseIdentifier(framework, 'document');
+  const document: CaseDocument = {
+    identifier: documentId,
+    uri: `${base}/CFDocuments/${documentId}`,
+    creator: framework.publisher ?? framework.title,
+    title: framework.title,
+    lastChangeDateTime: when,
+    description: framework.description,
+    ...(framework.publisher ? { publisher: framework.publisher } : {}),
+    language: framework.language ?? 'en',
+    version: framework.version,
+    adoptionStatus: framework.status === 'published' ? 'Adopted' : 'Draft',
+    frameworkType: 'Leadership competency framework',
+    caseVersion: '1.1',
+    extensions: {
+      frameworkKey: framework.key,
+      ...(framework.edition ? { edition: framework.edition } : {}),
+      stages: framework.stages,
+      ...(framework.ratingScale ? { ratingScale: framework.ratingScale } : {}),
+    },
+  };
+  const itemTypes = Object.fromEntries(
+    (Object.keys(caseItemTypes) as CaseItemKind[]).map((kind) => {
+      const identifier = caseIdentifier(framework, `item-type/${kind}`);
+      const type: CaseItemType = {
+        identifier,
+        uri: `${base}/CFItemTypes/${identifier}`,
+        title: caseItemTypes[kind].title,
+        description: caseItemTypes[kind].description,
+        hierarchyCode: caseItemTypes[kind].hierarchyCode,
+        typeCode: kind,
+        lastChangeDateTime: when,
+      };
+      return [kind, type];
+    }),
+  ) as Record<CaseItemKind, CaseItemType>;
+  const linkTo = (node: { identifier: string; uri: string }, title: string): CaseLink => ({
+    title,
+    identifier: node.identifier,
+    uri: node.uri,
+  });
+
+  const items: CaseItem[] = [];
+  const associations: CaseAssociation[] = [];
+  const item = (
+    kind: CaseItemKind,
+    path: string,
+    fields: Omit<CaseItem, 'identifier' | 'uri' | 'CFItemType' | 'CFItemTypeURI' | 'lastChangeDateTime'>,
+  ) => {
+    const identifier = caseIdentifier(framework, path);
+    const created: CaseItem = {
+      identifier,
+      uri: `${base}/CFItems/${identifier}`,
+      ...fields,
+      CFItemType: itemTypes[kind].title,
+      CFItemTypeURI: linkTo(itemTypes[kind], itemTypes[kind].title),
+      lastChangeDateTime: when,
+    };
+    items.push(created);
+    return created;
+  };
+  const childOf = (
+    child: CaseItem,
+    parent: { identifier: string; uri: string },
+    parentTitle: string,
+    sequence: number,
+  ) => {
+    const identifier = caseIdentifier(framework, `association/isChildOf/${child.identifier}/${parent.identifier}`);
+    associations.push({
+      identifier,
+      uri: `${base}/CFAssociations/${identifier}`,
+      associationType: 'isChildOf',
+      sequenceNumber: sequence,
+      originNodeURI: linkTo(child, child.fullStatement),
+      destinationNodeURI: linkTo(parent, parentTitle),
+      lastChangeDateTime: when,
+    });
+  };
+
+  const domainItems = new Map<string, CaseItem>();
+  (framework.domains ?? []).forEach((domain, index) => {
+    const created = item('domain', `domain/${domain.id}`, {
+      fullStatement: domain.title,
+      humanCodingScheme: domain.code ?? domain.id,
+      listEnumeration: String(index + 1),
+      notes: domain.summary,
+    });
+    domainItems.set(domain.id, created);
+    childOf(created, document, document.title, index + 1);
+  });
+  const siblings = new Map<string, number>();
+  for (const { element, domain } of listElements(framework)) {
+    const parent = domain ? domainItems.get(domain.id) : undefined;
+    const parentKey = parent?.identifier ?? document.identifier;
+    const sequence = (siblings.get(parentKey) ?? 0) + 1;
+    siblings.set(parentKey, sequence);
+    const created = item('element', `element/${element.id}`, {
+      fullStatement: element.title,
+      humanCodingScheme: element.code ?? element.id,
+      listEnumeration: String(sequence),
+      notes: element.summary,
+      ...(element.levelDescriptors ? { extensions: { levelDescriptors: element.levelDescriptors } } : {}),
+    });
+    childOf(created, parent ?? document, parent?.fullStatement ?? document.title, sequence);
+    let outcomeSequence = 0;
+    for (const stage of framework.stages) {
+      (element.outcomes[stage.id] ?? []).forEach((statement, index) => {
+        outcomeSequence += 1;
+        const outcome = item('outcome', `outcome/${element.id}/${stage.id}/${index + 1}`, {
+          fullStatement: statement,
+          humanCodingScheme: `${element.code ?? element.id}.${stage.id}.${index + 1}`,
+          listEnumeration: String(index + 1),
+          educationLevel: [stage.id],
+        });
+        childOf(outcome, created, created.fullStatement, outcomeSequence);
+      });
+    }
+  }
+  return {
+    CFDocument: document,
+    CFItems: items,
+    CFAssociations: associations,
+    CFDefinitions: { CFItemTypes: Object.values(itemTypes) },
+  };
+}
