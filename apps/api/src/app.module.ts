@@ -7,6 +7,7 @@ import { AdminModule } from './admin/admin.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseModule } from './case/case.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.provider';
@@ -44,7 +45,7 @@ export class AppModule {
         ...(config.webDistDir
           ? [
               // The web app on the same port; anything under /api stays the API's, including its 404s.
-              ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] }),
+              ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/ims/{*path}'] }),
             ]
           : []),
         AuditModule,
@@ -62,6 +63,7 @@ export class AppModule {
         AssessmentsModule,
         WorkListsModule,
         ProgressionModule,
+        CaseModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

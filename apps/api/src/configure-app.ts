@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -11,7 +11,8 @@ import { createValidationPipe } from './common/validation';
 
 /** Everything about the HTTP surface that the server and the API tests must share. */
 export function configureApp(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX);
+  // CASE tools look for the 1EdTech paths at /ims/case/v1p1, outside the API's own prefix.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'ims/{*path}', method: RequestMethod.ALL }] });
   // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback');
   // Evidence bodies and cohort CSV files arrive as JSON; files come as multipart, limited per route.

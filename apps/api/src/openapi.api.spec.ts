@@ -64,7 +64,9 @@ describe('OpenAPI document', () => {
       '/api/external-assessment/sign-off',
       '/api/frameworks',
       '/api/frameworks/{key}',
+      '/api/frameworks/{key}/case',
       '/api/frameworks/{key}/versions/{version}',
+      '/api/frameworks/{key}/versions/{version}/case',
       '/api/health',
       '/api/report-batches',
       '/api/report-batches/{id}',
@@ -84,6 +86,11 @@ describe('OpenAPI document', () => {
       '/api/trainees/{id}/reviews',
       '/api/trainees/{id}/sign-offs',
       '/api/trainees/{id}/sign-offs/{signOffId}/withdrawal',
+      '/ims/case/v1p1/CFAssociations/{sourcedId}',
+      '/ims/case/v1p1/CFDocuments',
+      '/ims/case/v1p1/CFDocuments/{sourcedId}',
+      '/ims/case/v1p1/CFItems/{sourcedId}',
+      '/ims/case/v1p1/CFPackages/{sourcedId}',
     ]);
   });
 

@@ -30,6 +30,8 @@ const accessMatrix: Record<string, Expected> = {
   'GET /api/frameworks': everyone(200),
   'GET /api/frameworks/:key': everyone(200),
   'GET /api/frameworks/:key/versions/:version': everyone(200),
+  'GET /api/frameworks/:key/case': everyone(200),
+  'GET /api/frameworks/:key/versions/:version/case': everyone(200),
   'POST /api/auth/login': everyone(401),
   'POST /api/auth/logout': signedIn(204),
   'GET /api/auth/me': signedIn(200),
