@@ -81,7 +81,16 @@ export class ReviewsService {
   async update(user: SessionUser, id: string, request: UpdateProgressionReviewRequest): Promise<ProgressionReviewView> {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.draftForChange(manager, user, id, request.version);
-      const { version: _version, ...input } = request;
+      const input: ProgressionReviewInput = {
+        period: request.period,
+        reviewDate: request.reviewDate,
+        panelMembers: request.panelMembers,
+        evidenceIds: request.evidenceIds,
+        assessmentIds: request.assessmentIds,
+        outcomeCode: request.outcomeCode,
+        reasons: request.reasons,
+        requiredActions: request.requiredActions,
+      };
       await this.checkInput(manager, user, row.trainee_id, input);
       if (input.period !== row.period && row.amends) {
         throw fieldError('period', 'A correction keeps the period of the review it corrects');
