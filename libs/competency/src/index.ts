@@ -7,3 +7,4 @@ export * from './lib/progress';
 export * from './lib/validate-assessment-template';
 export * from './lib/assessment-answers';
 export * from './lib/case-package';
+export * from './lib/case-import';

@@ -108,10 +108,17 @@ export function caseIdentifier(framework: Pick<FrameworkFile, 'key' | 'version'>
 export function frameworkToCasePackage(framework: FrameworkFile, options: CaseExportOptions): CasePackage {
   const base = options.baseUri.replace(/\/+$/, '');
   const when = options.lastChangeDateTime;
-  const documentId = caseIdentifier(framework, 'document');
+  // A version imported from a package keeps that package's identifiers and URIs.
+  const node = (path: string, collection: string) => {
+    const source = framework.source?.nodes[path];
+    if (source) return source;
+    const identifier = caseIdentifier(framework, path);
+    return { identifier, uri: `${base}/${collection}/${identifier}` };
+  };
+  const documentNode = framework.source?.document ?? node('document', 'CFDocuments');
   const document: CaseDocument = {
-    identifier: documentId,
-    uri: `${base}/CFDocuments/${documentId}`,
+    identifier: documentNode.identifier,
+    uri: documentNode.uri,
     creator: framework.publisher ?? framework.title,
     title: framework.title,
     lastChangeDateTime: when,
@@ -131,10 +138,8 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
   };
   const itemTypes = Object.fromEntries(
     (Object.keys(caseItemTypes) as CaseItemKind[]).map((kind) => {
-      const identifier = caseIdentifier(framework, `item-type/${kind}`);
       const type: CaseItemType = {
-        identifier,
-        uri: `${base}/CFItemTypes/${identifier}`,
+        ...node(`item-type/${kind}`, 'CFItemTypes'),
         title: caseItemTypes[kind].title,
         description: caseItemTypes[kind].description,
         hierarchyCode: caseItemTypes[kind].hierarchyCode,
@@ -157,10 +162,8 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
     path: string,
     fields: Omit<CaseItem, 'identifier' | 'uri' | 'CFItemType' | 'CFItemTypeURI' | 'lastChangeDateTime'>,
   ) => {
-    const identifier = caseIdentifier(framework, path);
     const created: CaseItem = {
-      identifier,
-      uri: `${base}/CFItems/${identifier}`,
+      ...node(path, 'CFItems'),
       ...fields,
       CFItemType: itemTypes[kind].title,
       CFItemTypeURI: linkTo(itemTypes[kind], itemTypes[kind].title),
@@ -170,6 +173,7 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
     return created;
   };
   const childOf = (
+    childPath: string,
     child: CaseItem,
     parent: { identifier: string; uri: string },
     parentTitle: string,
@@ -177,8 +181,10 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
   ) => {
     const identifier = caseIdentifier(framework, `association/isChildOf/${child.identifier}/${parent.identifier}`);
     associations.push({
-      identifier,
-      uri: `${base}/CFAssociations/${identifier}`,
+      ...(framework.source?.nodes[`association/${childPath}`] ?? {
+        identifier,
+        uri: `${base}/CFAssociations/${identifier}`,
+      }),
       associationType: 'isChildOf',
       sequenceNumber: sequence,
       originNodeURI: linkTo(child, child.fullStatement),
@@ -196,7 +202,7 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
       notes: domain.summary,
     });
     domainItems.set(domain.id, created);
-    childOf(created, document, document.title, index + 1);
+    childOf(`domain/${domain.id}`, created, document, document.title, index + 1);
   });
   const siblings = new Map<string, number>();
   for (const { element, domain } of listElements(framework)) {
@@ -211,18 +217,19 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
       notes: element.summary,
       ...(element.levelDescriptors ? { extensions: { levelDescriptors: element.levelDescriptors } } : {}),
     });
-    childOf(created, parent ?? document, parent?.fullStatement ?? document.title, sequence);
+    childOf(`element/${element.id}`, created, parent ?? document, parent?.fullStatement ?? document.title, sequence);
     let outcomeSequence = 0;
     for (const stage of framework.stages) {
       (element.outcomes[stage.id] ?? []).forEach((statement, index) => {
         outcomeSequence += 1;
-        const outcome = item('outcome', `outcome/${element.id}/${stage.id}/${index + 1}`, {
+        const outcomePath = `outcome/${element.id}/${stage.id}/${index + 1}`;
+        const outcome = item('outcome', outcomePath, {
           fullStatement: statement,
           humanCodingScheme: `${element.code ?? element.id}.${stage.id}.${index + 1}`,
           listEnumeration: String(index + 1),
           educationLevel: [stage.id],
         });
-        childOf(outcome, created, created.fullStatement, outcomeSequence);
+        childOf(outcomePath, outcome, created, created.fullStatement, outcomeSequence);
       });
     }
   }

@@ -15,6 +15,20 @@ export interface FrameworkFile {
   ratingScale?: FrameworkFileRatingLevel[];
   domains?: FrameworkFileDomain[];
   elements?: FrameworkFileElement[];
+  /** The identifiers and URIs of the CASE package this version was imported from. */
+  source?: FrameworkSource;
+}
+
+export interface FrameworkSourceNode {
+  identifier: string;
+  uri: string;
+}
+
+export interface FrameworkSource {
+  format: 'case-1.1';
+  document: FrameworkSourceNode;
+  /** Keyed by the part's path: `domain/<id>`, `element/<id>`, `outcome/<element>/<stage>/<n>`, `item-type/<kind>`. */
+  nodes: Record<string, FrameworkSourceNode>;
 }
 
 export interface FrameworkFileStage {
