@@ -15,8 +15,9 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'ims/{*path}', method: RequestMethod.ALL }] });
   // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback');
-  // Evidence bodies and cohort CSV files arrive as JSON; files come as multipart, limited per route.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '6mb' });
+  // Evidence bodies, cohort CSV files and CASE packages (up to 10 MB) arrive as JSON; files come as
+  // multipart, limited per route.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
   app.useGlobalPipes(createValidationPipe());
   app.use(cookieParser());
   app.use(

@@ -26,6 +26,7 @@ describe('OpenAPI document', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/admin/assignments',
       '/api/admin/audit/verify',
+      '/api/admin/case-imports',
       '/api/admin/deaneries',
       '/api/admin/deaneries/{deaneryId}/programmes',
       '/api/admin/outbox',

@@ -84,6 +84,7 @@ const accessMatrix: Record<string, Expected> = {
   'GET /api/todo': signedIn(200),
   'GET /api/supervision': only(['supervisor'], 200),
   'GET /api/admin/outbox': only(['admin'], 200),
+  'POST /api/admin/case-imports': only(['admin'], 400),
   'GET /api/cohort': only(['deanery_admin'], 200),
   'GET /api/cohort/export': only(['deanery_admin'], 200),
   'GET /api/trainees/:id/reviews': only(['trainee', 'supervisor', 'deanery_admin', 'admin'], 404),

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 
 import type { CasePackage } from '@portfolio/competency';
+import { CSRF_HEADER, type CaseImportView } from '@portfolio/contracts';
 
+import { createUser, signIn } from '../../test/factories';
 import { type TestApp, createTestApp, workspaceRoot } from '../../test/test-app';
 
 const caseSchema = JSON.parse(
@@ -73,5 +75,68 @@ describe('frameworks in CASE 1.1 over HTTP', () => {
     });
     await request(server).get('/ims/case/v1p1/CFItems/not-a-uuid').expect(400);
     await request(server).get('/api/frameworks/nothing/case').expect(404);
+  });
+
+  it('imports a package into an empty database and exports it again unchanged, apart from timestamps', async () => {
+    const exported = (await request(server).get('/api/frameworks/mlcf/case').expect(200)).body as CasePackage;
+    const empty = await createTestApp({ seedFrameworks: false, env: { PUBLIC_URL: 'https://portfolio.example' } });
+    try {
+      const admin = await signIn(empty.app, (await createUser(empty.dataSource, ['admin'])).email);
+      const importPackage = (body: object) =>
+        admin.agent.post('/api/admin/case-imports').set(CSRF_HEADER, admin.csrfToken).send(body);
+      const first = (await importPackage({ package: exported }).expect(201)).body as CaseImportView;
+      expect(first).toMatchObject({
+        key: 'mlcf',
+        version: '2010',
+        result: 'created',
+        domains: 7,
+        elements: 28,
+        outcomes: 264,
+      });
+      expect(((await importPackage({ package: exported }).expect(201)).body as CaseImportView).result).toBe(
+        'unchanged',
+      );
+
+      const again = (await request(empty.app.getHttpServer()).get('/api/frameworks/mlcf/case').expect(200))
+        .body as CasePackage;
+      const withoutTimes = (value: unknown) =>
+        JSON.parse(JSON.stringify(value, (key, field: unknown) => (key === 'lastChangeDateTime' ? undefined : field)));
+      expect(withoutTimes(again)).toEqual(withoutTimes(exported));
+
+      // The same version with other content is refused; a broken package is explained.
+      const changed = structuredClone(exported);
+      (changed.CFItems[0] as { fullStatement: string }).fullStatement = 'Something else';
+      expect((await importPackage({ package: changed }).expect(409)).body.message).toContain('published');
+      const broken = structuredClone(exported) as unknown as { CFItems: Record<string, unknown>[] };
+      delete broken.CFItems[3]?.['uri'];
+      const refused = await importPackage({ package: broken }).expect(400);
+      expect(refused.body.errors[0]).toMatchObject({ field: 'package.CFItems.3' });
+      expect(refused.body.errors[0].message).toContain("must have required property 'uri'");
+
+      // A file upload, with the administrator saying what an unfamiliar item type is.
+      const hlm = (await request(server).get('/api/frameworks/healthcare-leadership-model/case').expect(200))
+        .body as CasePackage;
+      const renamed = {
+        ...hlm,
+        CFItems: hlm.CFItems.map((item) =>
+          item.CFItemType === 'Element' ? { ...item, CFItemType: 'Behaviour' } : item,
+        ),
+      };
+      const upload = (roles?: object) => {
+        const call = admin.agent
+          .post('/api/admin/case-imports')
+          .set(CSRF_HEADER, admin.csrfToken)
+          .attach('file', Buffer.from(JSON.stringify(renamed)), 'hlm.json')
+          .field('key', 'hlm-behaviours');
+        return roles ? call.field('itemTypeRoles', JSON.stringify(roles)) : call;
+      };
+      const unmapped = await upload().expect(400);
+      expect(unmapped.body.itemTypes).toMatchObject({ behaviour: 'ignore' });
+      const mapped = (await upload({ Behaviour: 'element' }).expect(201)).body as CaseImportView;
+      expect(mapped).toMatchObject({ key: 'hlm-behaviours', elements: 9, result: 'created' });
+      await upload({ Behaviour: 'colour' }).expect(400);
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 
-import { CasePackagesService } from './case-packages.service';
+import { FrameworksModule } from '../frameworks/frameworks.module';
+import { CaseImportController } from './case-import.controller';
+import { CaseImportService } from './case-import.service';
 import { CaseRestController, FrameworkCaseController } from './case.controller';
+import { CasePackagesService } from './case-packages.service';
 
-@Module({ controllers: [FrameworkCaseController, CaseRestController], providers: [CasePackagesService] })
+@Module({
+  imports: [FrameworksModule],
+  controllers: [FrameworkCaseController, CaseRestController, CaseImportController],
+  providers: [CaseImportService, CasePackagesService],
+})
 export class CaseModule {}

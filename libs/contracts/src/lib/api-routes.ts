@@ -55,6 +55,7 @@ export const apiRoutes = {
   todo: '/api/todo',
   supervision: '/api/supervision',
   adminOutbox: '/api/admin/outbox',
+  adminCaseImports: '/api/admin/case-imports',
   adminDeaneries: '/api/admin/deaneries',
   adminProgrammes: (deaneryId: string) => `/api/admin/deaneries/${encodeURIComponent(deaneryId)}/programmes`,
   adminUsers: '/api/admin/users',

@@ -80,3 +80,18 @@ export interface FrameworkTree {
   /** Elements of frameworks that do not group them into domains. */
   ungroupedElements: ElementView[];
 }
+
+export const caseItemRoles = ['domain', 'element', 'outcome', 'ignore'] as const;
+export type CaseItemRoleName = (typeof caseItemRoles)[number];
+
+/** What importing a CASE package did. */
+export interface CaseImportView {
+  key: string;
+  version: string;
+  result: 'created' | 'unchanged' | 'replaced-draft';
+  /** Each item type in the package and what it was read as. */
+  itemTypes: Record<string, CaseItemRoleName>;
+  domains: number;
+  elements: number;
+  outcomes: number;
+}

@@ -34,6 +34,8 @@ export const permissions = [
   /** Read the mail the product has sent or holds in its outbox. */
   'outbox:read',
   'users:manage',
+  /** Import frameworks (CASE 1.1 packages). */
+  'frameworks:manage',
   'organisations:manage',
   'assignments:manage',
   'trainees:import',
@@ -52,6 +54,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...everyone,
     'trainees:read',
     'users:manage',
+    'frameworks:manage',
     'organisations:manage',
     'assignments:manage',
     'trainees:import',
