@@ -216,7 +216,13 @@ describe('Administration', () => {
     await page.goto(appUrl('/sign-in'));
     await submitSignIn(page, newUser.email, newUser.password);
     await page.getByRole('heading', { level: 1, name: `Welcome, ${newUser.name}` }).waitFor();
-    expect(await navigationLinks(page)).toEqual(['Frameworks', 'My progress', 'My evidence', 'Trainees']);
+    expect(await navigationLinks(page)).toEqual([
+      'Frameworks',
+      'My progress',
+      'My evidence',
+      'Trainees',
+      'Assessments',
+    ]);
 
     await page.getByRole('link', { name: 'Change your password' }).click();
     await page.getByRole('heading', { level: 1, name: 'Change your password' }).waitFor();

@@ -6,10 +6,10 @@ import { checkPage } from './support/check-page';
 
 /** What each role's header offers: the API refuses the rest, so the links are not shown. */
 const navigationByRole: Record<DemoRole, string[]> = {
-  trainee: ['Frameworks', 'My progress', 'My evidence', 'Trainees'],
-  supervisor: ['Frameworks', 'Trainees'],
-  assessor: ['Frameworks'],
-  deanery: ['Frameworks', 'Trainees'],
+  trainee: ['Frameworks', 'My progress', 'My evidence', 'Trainees', 'Assessments'],
+  supervisor: ['Frameworks', 'Trainees', 'Supervision', 'Assessments'],
+  assessor: ['Frameworks', 'Assessments'],
+  deanery: ['Frameworks', 'Trainees', 'Cohort'],
   admin: ['Frameworks', 'Trainees', 'Administration'],
 };
 

@@ -50,14 +50,20 @@ describe('The header for each role', () => {
   it('shows a trainee their progress and evidence, and no Administration', async () => {
     const fixture = await openShell(userWithRoles(['trainee'], 'Dr Aisha Khan'));
 
-    expect(menu(fixture)).toEqual(['Frameworks', 'My progress', 'My evidence', 'Trainees']);
+    expect(menu(fixture)).toEqual(['Frameworks', 'My progress', 'My evidence', 'Trainees', 'Assessments']);
     expect(account(fixture)).toEqual(['Signed in as Dr Aisha Khan', 'Sign out']);
+  });
+
+  it('shows a supervisor their trainees and Supervision', async () => {
+    const fixture = await openShell(userWithRoles(['supervisor'], 'Dr Tom Evans'));
+
+    expect(menu(fixture)).toEqual(['Frameworks', 'Trainees', 'Supervision', 'Assessments']);
   });
 
   it('shows an assessor neither Trainees nor Administration', async () => {
     const fixture = await openShell(userWithRoles(['assessor'], 'Sam Patel'));
 
-    expect(menu(fixture)).toEqual(['Frameworks']);
+    expect(menu(fixture)).toEqual(['Frameworks', 'Assessments']);
   });
 
   it('shows an administrator Administration', async () => {

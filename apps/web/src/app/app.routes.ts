@@ -1,6 +1,6 @@
 import type { Route } from '@angular/router';
 
-import { requirePermission, requireSignIn } from './auth/access-guards';
+import { requireAnyPermission, requirePermission, requireSignIn } from './auth/access-guards';
 
 export const appRoutes: Route[] = [
   {
@@ -45,6 +45,33 @@ export const appRoutes: Route[] = [
     path: 'trainees',
     canMatch: [requirePermission('trainees:read')],
     loadChildren: () => import('./trainees/trainee.routes').then((module) => module.traineeRoutes),
+  },
+  {
+    path: 'supervision',
+    canMatch: [requirePermission('elements:sign-off')],
+    loadChildren: () => import('./supervision/supervision.routes').then((module) => module.supervisionRoutes),
+  },
+  {
+    path: 'assessments',
+    canMatch: [requireAnyPermission('assessments:request', 'assessments:assess')],
+    loadChildren: () => import('./assessments/assessments.routes').then((module) => module.assessmentRoutes),
+  },
+  {
+    // An external assessor's link: no sign-in, and not in the navigation.
+    path: 'ticket',
+    title: 'Assess a trainee’s work',
+    loadComponent: () => import('./assessments/ticket-page').then((module) => module.TicketPage),
+  },
+  {
+    path: 'cohort',
+    canMatch: [requirePermission('cohort:read')],
+    loadChildren: () => import('./cohort/cohort.routes').then((module) => module.cohortRoutes),
+  },
+  {
+    // Anyone holding a progression report checks it here, signed in or not; reports print /verify/<code>.
+    path: 'verify',
+    title: 'Check a progression report',
+    loadChildren: () => import('./verify/verify.routes').then((module) => module.verifyRoutes),
   },
   {
     path: 'admin',

@@ -63,6 +63,13 @@ export class App {
         ? [item('My progress', '/dashboard', '/dashboard/'), item('My evidence', '/evidence', '/evidence/')]
         : []),
       ...(this.session.hasPermission('trainees:read') ? [item('Trainees', '/trainees', '/trainees/')] : []),
+      ...(this.session.hasPermission('cohort:read') ? [item('Cohort', '/cohort', '/cohort/')] : []),
+      ...(this.session.hasPermission('elements:sign-off')
+        ? [item('Supervision', '/supervision', '/supervision/')]
+        : []),
+      ...(this.session.hasPermission('assessments:request') || this.session.hasPermission('assessments:assess')
+        ? [item('Assessments', '/assessments', '/assessments/')]
+        : []),
       ...(this.session.hasPermission('users:manage') ? [item('Administration', '/admin', '/admin/')] : []),
     ];
   });

@@ -38,6 +38,12 @@ const tasks: AdminTask[] = [
     link: '/admin/import',
     permission: 'trainees:import',
   },
+  {
+    title: 'Outbox',
+    description: 'The mail the portfolio has sent, and any still waiting to go.',
+    link: '/admin/outbox',
+    permission: 'outbox:read',
+  },
 ];
 
 @Component({

@@ -8,6 +8,8 @@ import {
   type CreateProgrammeRequest,
   type CreateUserRequest,
   type DeaneryView,
+  type OutboxMessageView,
+  type OutboxPage,
   type ProgrammeView,
   type Role,
   type SupervisorAssignmentView,
@@ -19,7 +21,7 @@ import {
 } from '@portfolio/contracts';
 
 import { type LoadState, failedLoad } from '../shared/load-state';
-import { type PagedList, emptyPagedList } from '../shared/paged-list';
+import { type PagedList, PagedLoader, emptyPagedList } from '../shared/paged-list';
 
 export interface UserQuery {
   search: string;
@@ -30,8 +32,8 @@ export interface UserQuery {
 const largestPage = 100;
 
 /**
- * The administration feature's state: deaneries with their programmes, and the users found by
- * the last search. Every page fetches afresh when it opens; writes answer promises so that
+ * The administration feature's state: deaneries with their programmes, the users found by the
+ * last search, and the mail in the outbox. Every page fetches afresh when it opens; writes answer promises so that
  * forms can show the API's field errors.
  */
 @Injectable({ providedIn: 'root' })
@@ -43,8 +45,16 @@ export class AdminStore {
   private usersQuery: UserQuery = { search: '', role: null };
   private usersRequest: Subscription | null = null;
 
+  private readonly outboxPages = new PagedLoader<OutboxMessageView>((cursor) =>
+    this.http.get<OutboxPage>(apiRoutes.adminOutbox, {
+      params: cursor ? new HttpParams().set('cursor', cursor) : undefined,
+    }),
+  );
+
   readonly deaneries = this.deaneriesState.asReadonly();
   readonly users = this.usersState.asReadonly();
+  /** Mail the product has sent or holds to send, newest first. */
+  readonly outbox = this.outboxPages.list;
 
   loadDeaneries(): void {
     this.deaneriesState.set({ status: 'loading' });
@@ -52,6 +62,14 @@ export class AdminStore {
       next: (deaneries) => this.deaneriesState.set({ status: 'loaded', value: deaneries }),
       error: (error: unknown) => this.deaneriesState.set(failedLoad(error)),
     });
+  }
+
+  openOutbox(): void {
+    this.outboxPages.open();
+  }
+
+  loadMoreOutbox(): void {
+    this.outboxPages.loadMore();
   }
 
   async createDeanery(request: CreateDeaneryRequest): Promise<DeaneryView> {

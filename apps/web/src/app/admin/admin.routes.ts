@@ -38,6 +38,12 @@ export const adminRoutes: Route[] = [
     loadComponent: () => import('./assign-supervisor-page').then((module) => module.AssignSupervisorPage),
   },
   {
+    path: 'outbox',
+    title: 'Outbox',
+    canMatch: [requirePermission('outbox:read')],
+    loadComponent: () => import('./outbox-page').then((module) => module.OutboxPage),
+  },
+  {
     path: 'import',
     title: 'Import a cohort of trainees',
     canMatch: [requirePermission('trainees:import')],

@@ -20,6 +20,11 @@ export const requireSignIn: CanMatchFn = async () => {
  * API answers 404 for routes the caller may not use.
  */
 export function requirePermission(permission: Permission): CanMatchFn {
+  return requireAnyPermission(permission);
+}
+
+/** Pages for users with at least one of these permissions, such as those who request or give assessments. */
+export function requireAnyPermission(...permissions: Permission[]): CanMatchFn {
   return async () => {
     const session = inject(SessionStore);
     const router = inject(Router);
@@ -27,7 +32,7 @@ export function requirePermission(permission: Permission): CanMatchFn {
     if (!session.isSignedIn()) {
       return signInFirst(router);
     }
-    return session.hasPermission(permission);
+    return permissions.some((permission) => session.hasPermission(permission));
   };
 }
 

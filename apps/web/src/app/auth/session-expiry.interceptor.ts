@@ -8,8 +8,20 @@ import { apiRoutes } from '@portfolio/contracts';
 import { SIGN_IN_PATH } from './return-path';
 import { SessionStore } from './session-store';
 
-/** Requests whose 401 is an answer rather than an expired session. */
-const answersWith401 = new Set<string>([apiRoutes.me, apiRoutes.login, apiRoutes.logout]);
+/**
+ * Requests whose 401 is an answer rather than an expired session. An external assessor's
+ * requests belong to their link's session, not to a sign-in: the page they are on explains.
+ */
+const answersWith401 = new Set<string>([
+  apiRoutes.me,
+  apiRoutes.login,
+  apiRoutes.logout,
+  apiRoutes.ticketRedemption,
+  apiRoutes.externalAssessment,
+  apiRoutes.externalJudgement,
+  apiRoutes.externalReturn,
+  apiRoutes.externalSignOff,
+]);
 
 /**
  * When the API says the session has ended (401), forget the user and send them to sign in,

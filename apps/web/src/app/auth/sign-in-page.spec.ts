@@ -123,6 +123,7 @@ describe('SignInPage', () => {
     answerSignIn(200, userWithRoles(['trainee']));
     await settle(harness);
     http.expectOne(apiRoutes.frameworks);
+    http.expectOne(apiRoutes.todo);
 
     expect(TestBed.inject(Router).url).toBe('/');
   });

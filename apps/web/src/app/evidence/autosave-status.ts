@@ -3,6 +3,9 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 
 import type { SaveState } from './evidence-autosave';
 
+/** What the status line shows; any editor whose states have these kinds can use it. */
+export type AutosaveDisplayState = Exclude<SaveState, { kind: 'conflict' }> | { kind: 'conflict' };
+
 /**
  * Where the draft is: saved, saving, or kept in this browser because the server could not
  * take it. A polite live region, so screen readers hear it without losing their place.
@@ -72,7 +75,7 @@ import type { SaveState } from './evidence-autosave';
   `,
 })
 export class AutosaveStatus {
-  readonly state = input.required<SaveState>();
+  readonly state = input.required<AutosaveDisplayState>();
   readonly retry = output();
 
   protected readonly isProblem = computed(() =>

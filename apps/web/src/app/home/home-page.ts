@@ -7,6 +7,7 @@ import { SessionStore } from '../auth/session-store';
 import { FrameworkStore } from '../frameworks/framework-store';
 import { CountPipe } from '../shared/count.pipe';
 import { SERVICE_NAME } from '../shared/page-title';
+import { TodoList } from './todo-list';
 
 interface HomeLink {
   label: string;
@@ -16,7 +17,7 @@ interface HomeLink {
 
 @Component({
   selector: 'app-home-page',
-  imports: [CountPipe, RouterLink],
+  imports: [CountPipe, RouterLink, TodoList],
   templateUrl: './home-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -57,6 +58,13 @@ export class HomePage {
           ? { label: 'Your training', description: 'Your programme, stage and supervisors.', link: '/trainees' }
           : { label: 'Trainees', description: 'The trainees whose records you can see.', link: '/trainees' },
       );
+    }
+    if (this.session.hasPermission('elements:sign-off')) {
+      links.push({
+        label: 'Supervision',
+        description: "Your trainees' progress, requests waiting for you and your recent sign-offs.",
+        link: '/supervision',
+      });
     }
     if (this.session.hasPermission('users:manage')) {
       links.push({

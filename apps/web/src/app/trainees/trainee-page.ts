@@ -2,16 +2,22 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
+import { SessionStore } from '../auth/session-store';
 import { useBreadcrumbs } from '../shared/breadcrumbs';
 import { LabelOfKeyPipe } from '../shared/label-of-key.pipe';
 import { usePageTitle } from '../shared/page-title';
 import { ServiceProblem } from '../shared/service-problem';
+import { isCurrentSupervisor, isoDateToday } from './sign-off-views';
+import { TraineeElements } from './trainee-elements';
 import { TraineeStore } from './trainee-store';
 
-/** One trainee: who they are, their training records and their educational supervisors. */
+/**
+ * One trainee: who they are, their training records and their educational supervisors, and for
+ * supervisors their elements at the current stage with the sign-offs.
+ */
 @Component({
   selector: 'app-trainee-page',
-  imports: [DatePipe, LabelOfKeyPipe, RouterLink, ServiceProblem],
+  imports: [DatePipe, LabelOfKeyPipe, RouterLink, ServiceProblem, TraineeElements],
   templateUrl: './trainee-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -20,6 +26,16 @@ export class TraineePage {
   readonly traineeId = input.required<string>();
 
   protected readonly store = inject(TraineeStore);
+  private readonly session = inject(SessionStore);
+
+  protected readonly showsElements = computed(() => this.session.hasPermission('elements:sign-off'));
+  protected readonly canSignOff = computed(() => {
+    const trainee = this.store.trainee();
+    const user = this.session.user();
+    return (
+      this.showsElements() && trainee !== null && user !== null && isCurrentSupervisor(trainee, user.id, isoDateToday())
+    );
+  });
 
   private readonly pageTitle = computed(() => {
     switch (this.store.traineeStatus()) {
