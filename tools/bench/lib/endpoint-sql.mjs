@@ -1,0 +1,305 @@
+// The SQL each benchmarked read endpoint runs, sent straight through `pg` to measure the
+// database's own limit for that endpoint. Each function issues the same statements with the same
+// parameters, in the same order and with the same parallelism as the API code named beside it;
+// when that code changes, change this file with it (the ratios in the results depend on it).
+import { createHash } from 'node:crypto';
+
+/** apps/api/src/auth/session.service.ts `resolve`: every authenticated request starts with it. */
+function resolveSession(pool, sessionToken) {
+  return pool.query(
+    `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
+            s.last_seen_at < now() - make_interval(secs => $3) AS stale
+       FROM user_session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.token_hash = $1
+        AND s.expires_at > now()
+        AND s.last_seen_at > now() - make_interval(mins => $2)
+        AND u.disabled_at IS NULL`,
+    [createHash('sha256').update(sessionToken).digest('hex'), 30, 60],
+  );
+}
+
+/** apps/api/src/trainees/trainee-visibility.ts */
+function visibleTraineeCondition(roles, alias, parameter) {
+  if (roles.includes('admin')) return `(${parameter}::uuid IS NOT NULL)`;
+  const conditions = [];
+  if (roles.includes('trainee')) conditions.push(`${alias}.id = ${parameter}`);
+  if (roles.includes('supervisor')) {
+    conditions.push(`EXISTS (SELECT 1 FROM supervisor_assignment assignment
+                     WHERE assignment.trainee_id = ${alias}.id AND assignment.supervisor_id = ${parameter}
+                       AND assignment.starts_on <= current_date
+                       AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`);
+  }
+  if (roles.includes('deanery_admin')) {
+    conditions.push(`EXISTS (SELECT 1 FROM training_record record
+                       JOIN programme ON programme.id = record.programme_id
+                       JOIN app_user viewer ON viewer.id = ${parameter}
+                     WHERE record.trainee_id = ${alias}.id AND programme.deanery_id = viewer.deanery_id)`);
+  }
+  return conditions.length > 0 ? `(${conditions.join(' OR ')})` : `(${parameter}::uuid IS NULL)`;
+}
+
+/** apps/api/src/evidence/evidence-visibility.ts */
+function visibleEvidenceCondition(roles, alias, parameter) {
+  const conditions = [`${alias}.trainee_id = ${parameter}::uuid`];
+  if (roles.includes('supervisor')) {
+    conditions.push(`(${alias}.visibility IN ('supervisor', 'panel') AND ${alias}.status <> 'draft'
+      AND EXISTS (SELECT 1 FROM supervisor_assignment assignment
+                   WHERE assignment.trainee_id = ${alias}.trainee_id AND assignment.supervisor_id = ${parameter}::uuid
+                     AND assignment.starts_on <= current_date
+                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)))`);
+  }
+  if (roles.includes('deanery_admin')) {
+    conditions.push(`(${alias}.visibility = 'panel' AND ${alias}.status <> 'draft'
+      AND EXISTS (SELECT 1 FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
+                   WHERE record.trainee_id = ${alias}.trainee_id AND programme.deanery_id = viewer.deanery_id))`);
+  }
+  return `(${conditions.join(' OR ')})`;
+}
+
+/** apps/api/src/progress/coverage-queries.ts `stagesOf` (its SQL; choosing the version is done in memory). */
+function stagesOf(pool, traineeIds) {
+  return Promise.all([
+    pool.query(
+      `SELECT DISTINCT ON (record.trainee_id) record.trainee_id, programme.framework_key, record.stage_key
+         FROM training_record record JOIN programme ON programme.id = record.programme_id
+        WHERE record.trainee_id = ANY ($1::uuid[])
+        ORDER BY record.trainee_id, record.starts_on DESC`,
+      [traineeIds],
+    ),
+    pool.query(`SELECT id, key, version, status FROM framework`),
+  ]);
+}
+
+/** apps/api/src/progress/coverage-queries.ts `progressOf`. */
+function progressOf(pool, viewer, traineeIds, frameworkIds) {
+  return Promise.all([
+    pool.query(
+      `SELECT framework_id, key, code, title FROM framework_domain WHERE framework_id = ANY ($1::uuid[]) ORDER BY sequence`,
+      [frameworkIds],
+    ),
+    pool.query(
+      `SELECT element.framework_id, stage.key AS stage_key, element.key, element.code, element.title,
+              domain.key AS domain_key
+         FROM framework_element element
+         JOIN framework_outcome outcome ON outcome.element_id = element.id
+         JOIN framework_stage stage ON stage.id = outcome.stage_id
+         LEFT JOIN framework_domain domain ON domain.id = element.domain_id
+        WHERE element.framework_id = ANY ($1::uuid[])
+        GROUP BY element.framework_id, stage.key, element.key, element.code, element.title, domain.key, element.sequence
+        ORDER BY element.sequence`,
+      [frameworkIds],
+    ),
+    pool.query(
+      `SELECT item.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key,
+              count(DISTINCT item.id)::int AS count
+         FROM evidence_item item
+         JOIN evidence_element_link link ON link.evidence_id = item.id
+         JOIN framework_element element ON element.id = link.element_id
+         JOIN framework_stage stage ON stage.id = link.stage_id
+        WHERE item.trainee_id = ANY ($2::uuid[]) AND ${visibleEvidenceCondition(viewer.roles, 'item', '$1')}
+        GROUP BY item.trainee_id, element.framework_id, element.key, stage.key`,
+      [viewer.id, traineeIds],
+    ),
+    pool.query(
+      `SELECT assessment.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key,
+              count(DISTINCT assessment.id)::int AS count
+         FROM assessment
+         JOIN assessment_element covered ON covered.assessment_id = assessment.id
+         JOIN framework_element element ON element.id = covered.element_id
+         JOIN framework_stage stage ON stage.id = covered.stage_id
+        WHERE assessment.trainee_id = ANY ($1::uuid[]) AND assessment.status = 'signed-off'
+          AND NOT EXISTS (SELECT 1 FROM assessment correction
+                           WHERE correction.amends = assessment.id AND correction.status = 'signed-off')
+        GROUP BY assessment.trainee_id, element.framework_id, element.key, stage.key`,
+      [traineeIds],
+    ),
+    pool.query(
+      `SELECT record.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key, 1 AS count
+         FROM element_sign_off record
+         JOIN framework_element element ON element.id = record.element_id
+         JOIN framework_stage stage ON stage.id = record.stage_id
+        WHERE record.trainee_id = ANY ($1::uuid[]) AND record.kind = 'sign-off'
+          AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)`,
+      [traineeIds],
+    ),
+  ]);
+}
+
+/** apps/api/src/progress/progress.service.ts `progress`: GET /api/trainees/:id/progress. */
+export async function traineeProgress(pool, { session, viewer, traineeId, frameworkId }) {
+  await resolveSession(pool, session);
+  await pool.query(
+    `SELECT 1 FROM app_user trainee WHERE trainee.id = $2 AND 'trainee' = ANY (trainee.roles)
+        AND ${visibleTraineeCondition(viewer.roles, 'trainee', '$1')}`,
+    [viewer.id, traineeId],
+  );
+  await stagesOf(pool, [traineeId]);
+  await pool.query(`SELECT key FROM framework_stage WHERE framework_id = $1 ORDER BY sequence`, [frameworkId]);
+  await progressOf(pool, viewer, [traineeId], [frameworkId]);
+}
+
+/** apps/api/src/evidence/evidence.repository.ts `list` (default sort, first page of 25 + 1): GET /api/evidence. */
+export async function evidenceList(pool, { session, viewer, search }) {
+  await resolveSession(pool, session);
+  const parameters = [viewer.id];
+  const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
+  // A trainee's list is their own log; others see every item they may.
+  if (viewer.roles.includes('trainee')) {
+    parameters.push(viewer.id);
+    where.push(`item.trainee_id = CAST($${parameters.length} AS uuid)`);
+  }
+  if (search) {
+    parameters.push(search);
+    where.push(`item.search @@ websearch_to_tsquery('english', $${parameters.length})`);
+  }
+  parameters.push(26);
+  await pool.query(
+    `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
+            item.status, item.updated_at, item.occurred_on::text AS sort_value,
+            coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
+                        FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
+                       WHERE link.evidence_id = item.id), '{}') AS element_codes
+       FROM evidence_item item
+      WHERE ${where.join(' AND ')}
+      ORDER BY item.occurred_on DESC, item.id DESC
+      LIMIT $${parameters.length}`,
+    parameters,
+  );
+}
+
+/** apps/api/src/work-lists/supervision.service.ts `dashboard`: GET /api/supervision. */
+export async function supervisorDashboard(pool, { session, viewer, frameworkId }) {
+  await resolveSession(pool, session);
+  const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
+    AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
+  const lastActivity = (traineeColumn) => `GREATEST(
+    (SELECT max(item.updated_at) FROM evidence_item item WHERE item.trainee_id = ${traineeColumn}),
+    (SELECT max(mine.updated_at) FROM assessment mine WHERE mine.trainee_id = ${traineeColumn}))`;
+  const traineesWithCoverage = async () => {
+    const trainees = await pool.query(
+      `SELECT trainee.id, trainee.display_name, record.programme_name, record.stage_key, record.grade,
+              (SELECT count(*)::int FROM assessment pending
+                WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
+              ${lastActivity('trainee.id')} AS last_activity_at
+         FROM supervisor_assignment assignment
+         JOIN app_user trainee ON trainee.id = assignment.trainee_id
+         LEFT JOIN LATERAL (
+           SELECT programme.name AS programme_name, training.stage_key, training.grade
+             FROM training_record training JOIN programme ON programme.id = training.programme_id
+            WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
+        WHERE ${currentlySupervised}
+        ORDER BY trainee.display_name, trainee.id`,
+      [viewer.id],
+    );
+    const traineeIds = trainees.rows.map((row) => row.id);
+    await stagesOf(pool, traineeIds);
+    await progressOf(pool, viewer, traineeIds, [frameworkId]);
+  };
+  await Promise.all([
+    traineesWithCoverage(),
+    // work-lists/waiting-assessments.ts, with the condition `waitingForAssessor`.
+    pool.query(
+      `SELECT assessment.id, assessment.title, template.title AS template_title, assessment.trainee_id,
+              trainee.display_name AS trainee_name, assessment.status, assessment.requested_at AS since,
+              floor(extract(epoch FROM now() - assessment.requested_at) / 86400)::int AS waiting_days
+         FROM assessment
+         JOIN assessment_template template ON template.id = assessment.template_id
+         JOIN app_user trainee ON trainee.id = assessment.trainee_id
+        WHERE assessment.assessor_id = $1 AND assessment.assessor_kind <> 'external'
+          AND assessment.status IN ('requested', 'in-progress')
+        ORDER BY assessment.requested_at, assessment.id
+        LIMIT 100`,
+      [viewer.id],
+    ),
+    pool.query(
+      `(SELECT record.id, 'element' AS kind, record.trainee_id, trainee.display_name AS trainee_name,
+               element.code || ' ' || element.title AS title, record.recorded_at AS signed_at
+          FROM element_sign_off record
+          JOIN app_user trainee ON trainee.id = record.trainee_id
+          JOIN framework_element element ON element.id = record.element_id
+         WHERE record.recorded_by = $1 AND record.kind = 'sign-off'
+           AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)
+         ORDER BY record.recorded_at DESC LIMIT $2)
+       UNION ALL
+       (SELECT assessment.id, 'assessment', assessment.trainee_id, trainee.display_name, assessment.title,
+               assessment.signed_at
+          FROM assessment JOIN app_user trainee ON trainee.id = assessment.trainee_id
+         WHERE assessment.assessor_id = $1 AND assessment.status = 'signed-off'
+         ORDER BY assessment.signed_at DESC LIMIT $2)
+       ORDER BY signed_at DESC LIMIT $2`,
+      [viewer.id, 10],
+    ),
+  ]);
+}
+
+/** apps/api/src/progression/deanery-scope.ts `currentFinalReview`. */
+const currentFinalReview = (alias) => `${alias}.status = 'final'
+  AND NOT EXISTS (SELECT 1 FROM progression_review correction
+                   WHERE correction.amends = ${alias}.id AND correction.status = 'final')`;
+
+/** apps/api/src/progression/cohort.repository.ts `cohortSql`. */
+const cohortSql = `
+  WITH latest AS (
+    SELECT DISTINCT ON (record.trainee_id) record.trainee_id, record.stage_key, record.grade,
+           programme.id AS programme_id, programme.name AS programme_name
+      FROM training_record record JOIN programme ON programme.id = record.programme_id
+     WHERE programme.deanery_id = (SELECT deanery_id FROM app_user WHERE id = $1)
+     ORDER BY record.trainee_id, record.starts_on DESC
+  ), cohort AS (
+    SELECT latest.*, trainee.display_name, trainee.gmc_number
+      FROM latest JOIN app_user trainee ON trainee.id = latest.trainee_id
+     WHERE trainee.disabled_at IS NULL
+       AND ($2::uuid IS NULL OR latest.programme_id = $2)
+       AND ($3::text IS NULL OR latest.stage_key = $3)
+       AND ($4::text IS NULL OR latest.grade = $4)
+  )
+  SELECT cohort.trainee_id, cohort.display_name, cohort.gmc_number, cohort.programme_name, cohort.stage_key,
+         cohort.grade,
+         (SELECT count(*)::int FROM element_sign_off record
+            JOIN framework_stage stage ON stage.id = record.stage_id
+           WHERE record.trainee_id = cohort.trainee_id AND stage.key = cohort.stage_key AND record.kind = 'sign-off'
+             AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)) AS signed_off,
+         counts.signed AS assessments_signed, counts.pending AS assessments_pending,
+         outcome.outcome_code, outcome.id AS review_id, outcome.review_date
+    FROM cohort
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE assessment.status = 'signed-off'
+                                AND NOT EXISTS (SELECT 1 FROM assessment correction
+                                                 WHERE correction.amends = assessment.id))::int AS signed,
+             count(*) FILTER (WHERE assessment.status IN ('requested', 'in-progress'))::int AS pending
+        FROM assessment WHERE assessment.trainee_id = cohort.trainee_id) counts
+    LEFT JOIN LATERAL (
+      SELECT review.id, review.outcome_code, to_char(review.review_date, 'YYYY-MM-DD') AS review_date
+        FROM progression_review review
+       WHERE review.trainee_id = cohort.trainee_id AND review.period = $5 AND ${currentFinalReview('review')}
+       ORDER BY review.finalised_at DESC LIMIT 1) outcome ON true`;
+
+/** cohort.repository.ts `orderBy`, for the sorts the benchmark uses. */
+const cohortOrderBy = { name: 'display_name', 'signed-off': 'signed_off' };
+
+/** The page of the cohort statement as cohort.repository.ts `page` sends it (also used for EXPLAIN). */
+export function cohortPageStatement({ viewerId, period, sort, direction, pageSize }) {
+  const order = `${cohortOrderBy[sort]} ${direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, display_name, trainee_id`;
+  return {
+    text: `SELECT *, count(*) OVER ()::int AS total FROM (${cohortSql}) rows ORDER BY ${order} LIMIT $6 OFFSET $7`,
+    values: [viewerId, null, null, null, period, pageSize, 0],
+  };
+}
+
+/** apps/api/src/progression/cohort.service.ts `page` (first page, no filter): GET /api/cohort. */
+export async function cohortOverview(pool, { session, viewer, period, sort, direction, pageSize, frameworkId }) {
+  await resolveSession(pool, session);
+  const page = cohortPageStatement({ viewerId: viewer.id, period, sort, direction, pageSize });
+  const [records] = await Promise.all([
+    pool.query(page.text, page.values),
+    pool.query(
+      `SELECT coalesce(outcome_code, 'none') AS code, count(*)::int AS count FROM (${cohortSql}) rows GROUP BY 1`,
+      [viewer.id, null, null, null, period],
+    ),
+  ]);
+  const traineeIds = records.rows.map((row) => row.trainee_id);
+  await stagesOf(pool, traineeIds);
+  await progressOf(pool, viewer, traineeIds, [frameworkId]);
+}

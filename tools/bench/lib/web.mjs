@@ -1,0 +1,89 @@
+// The web app's side of the benchmark: the size of what the browser must download before the
+// first page can run, and a Lighthouse performance run of the trainee's dashboard.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The JavaScript index.html loads at once (scripts and module preloads), raw and gzipped. */
+export function initialBundle(browserDir) {
+  const indexFile = join(browserDir, 'index.html');
+  if (!existsSync(indexFile)) return { error: `${indexFile} does not exist: the web app is not built` };
+  const html = readFileSync(indexFile, 'utf8');
+  const references = [
+    ...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]*href="([^"]+\.js)"[^>]*rel="modulepreload"/g),
+  ].map((match) => match[1]);
+  const files = [...new Set(references)].map((file) => {
+    const content = readFileSync(join(browserDir, file.replace(/^\//, '')));
+    return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+  });
+  return {
+    files,
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+    gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
+  };
+}
+
+const chromiumPath = '/usr/bin/chromium';
+
+/**
+ * Lighthouse's performance category for `url`, signed in through the Cookie header on every
+ * request. Runs Lighthouse's default (mobile, simulated slow 4G and a 4x slower CPU) and its
+ * desktop preset.
+ */
+export async function lighthousePerformance(url, cookie) {
+  if (!existsSync(chromiumPath)) return { error: `${chromiumPath} is not installed` };
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const run = async (config) => {
+      const result = await lighthouse(
+        url,
+        {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+          extraHeaders: { Cookie: cookie },
+        },
+        config,
+      );
+      const audits = result.lhr.audits;
+      const metric = (id) => (audits[id]?.numericValue === undefined ? null : Math.round(audits[id].numericValue));
+      return {
+        score: Math.round((result.lhr.categories.performance.score ?? 0) * 100),
+        finalUrl: result.lhr.finalDisplayedUrl,
+        firstContentfulPaintMs: metric('first-contentful-paint'),
+        largestContentfulPaintMs: metric('largest-contentful-paint'),
+        totalBlockingTimeMs: metric('total-blocking-time'),
+        cumulativeLayoutShift: audits['cumulative-layout-shift']?.numericValue ?? null,
+        speedIndexMs: metric('speed-index'),
+        runtimeError: result.lhr.runtimeError?.message ?? null,
+      };
+    };
+    // Headless Chromium now and then loses a trace (NO_NAVSTART): such a run is repeated.
+    const runWithRetries = async (config) => {
+      let outcome = await run(config);
+      for (let attempt = 1; attempt < 3 && outcome.runtimeError; attempt++) outcome = await run(config);
+      return outcome;
+    };
+    return { mobile: await runWithRetries(undefined), desktop: await runWithRetries(desktopConfig) };
+  } finally {
+    await chrome.kill();
+  }
+}

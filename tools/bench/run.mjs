@@ -1,0 +1,400 @@
+// `npm run bench -- [--duration 10] [--connections 50] [--sign-in-connections 10] [--warmup 3]
+//                   [--only key,key] [--label name] [--skip-build] [--skip-lighthouse] [--skip-web]
+//                   [--dist dist/apps]`
+// Starts the production build against DATABASE_URL (filled by `npm run bench:data`) and measures
+// each endpoint in lib/entries.mjs with autocannon, beside two limits measured in the same run:
+// the same SQL straight through pg (the database's) and a bare Node http server (the runtime's).
+// Writes bench/results/<date>-<commit>.json and the table in bench/README.md; with `--label`,
+// <date>-<commit>-<label>.json and the README's table for that label (`npm run bench:reports`).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+import { workspaceRoot } from '../scripts/nx.mjs';
+import { benchAccounts, benchPassword } from './lib/bench-accounts.mjs';
+import { entries } from './lib/entries.mjs';
+import { measureHttp, measureLoop } from './lib/measure.mjs';
+import { resultsMarkdown, writeResults } from './lib/report.mjs';
+import { initialBundle, lighthousePerformance } from './lib/web.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    'sign-in-connections': { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    label: { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+    'skip-lighthouse': { type: 'boolean', default: false },
+    'skip-web': { type: 'boolean', default: false },
+    dist: { type: 'string', default: 'dist/apps' },
+  },
+});
+
+const connectionString = process.env.DATABASE_URL;
+if (!connectionString) {
+  console.error('Set DATABASE_URL to the database `npm run bench:data` filled, e.g.');
+  console.error('  DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npm run bench');
+  process.exit(2);
+}
+const positive = (name) => {
+  const value = Number(options[name]);
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} must be a positive number.`);
+    process.exit(2);
+  }
+  return value;
+};
+const settings = {
+  seconds: positive('duration'),
+  connections: Math.round(positive('connections')),
+  signInConnections: Math.round(positive('sign-in-connections')),
+  warmupSeconds: Number(options.warmup) || 0,
+};
+const distDir = resolve(workspaceRoot, options.dist);
+const selected = options.only ? options.only.split(',').map((key) => key.trim()) : null;
+const label = options.label?.trim() || null;
+if (label !== null && !/^[a-z0-9-]+$/.test(label)) {
+  console.error('--label must be lower-case letters, digits and hyphens.');
+  process.exit(2);
+}
+const log = (message) => console.log(message);
+
+function build() {
+  log('Building the API and the web app (cached by Nx when unchanged)...');
+  for (const project of ['api', 'web']) {
+    const result = spawnSync(
+      process.execPath,
+      [join(workspaceRoot, 'tools/scripts/nx.mjs'), 'build', project, '--outputStyle=static'],
+      { cwd: workspaceRoot, stdio: 'inherit' },
+    );
+    if (result.status !== 0) {
+      if (project === 'api') process.exit(result.status ?? 1);
+      log('The web app did not build: its bundle and Lighthouse figures will be missing.');
+    }
+  }
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+async function waitFor(url, child, timeoutMs, logFile) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await delay(250);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s; see ${logFile}`);
+}
+
+/** A process of its own, so the runtime's limit is measured on the same terms as the API. */
+async function startBareServer() {
+  const port = await freePort();
+  const script = `
+    const body = JSON.stringify({ status: 'ok', service: 'bare node http', checkedAt: '2026-01-01T00:00:00.000Z' });
+    require('node:http').createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      response.end(body);
+    }).listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+  await waitFor(`http://127.0.0.1:${port}/`, child, 10_000, 'its output');
+  return { child, url: `http://127.0.0.1:${port}/` };
+}
+
+async function startApi() {
+  const port = await freePort();
+  const logFile = join(os.tmpdir(), 'portfolio-bench-api.log');
+  const output = createWriteStream(logFile);
+  const child = spawn(process.execPath, [join(distDir, 'api/main.js')], {
+    cwd: workspaceRoot,
+    env: { ...process.env, DATABASE_URL: connectionString, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(output);
+  child.stderr.pipe(output);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/health`, child, 180_000, logFile);
+  return { child, base, logFile };
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await Promise.race([exited, delay(10_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Signs in and answers the session: its cookies as one header, the raw token, and the user. */
+async function signIn(base, email) {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: benchPassword }),
+  });
+  if (!response.ok) throw new Error(`signing in as ${email} answered ${response.status}: ${await response.text()}`);
+  const cookies = response.headers.getSetCookie().map((header) => header.split(';')[0]);
+  const valueOf = (name) => cookies.find((cookie) => cookie.startsWith(`${name}=`))?.split('=')[1];
+  return {
+    cookie: cookies.join('; '),
+    token: valueOf('portfolio_session'),
+    // Echoed in the X-XSRF-TOKEN header of writes, as the web app does.
+    csrfToken: valueOf('XSRF-TOKEN'),
+    user: await response.json(),
+  };
+}
+
+async function readDataset(client) {
+  const { rows } = await client.query(
+    `
+    SELECT (SELECT count(*) FROM app_user WHERE 'trainee' = ANY (roles))::int AS trainees,
+           (SELECT count(*) FROM evidence_item)::int AS evidence_items,
+           (SELECT count(*) FROM assessment)::int AS assessments,
+           (SELECT count(*) FROM audit_event)::int AS audit_events,
+           (SELECT id FROM app_user WHERE email = $1) AS trainee_id,
+           (SELECT id FROM app_user WHERE email = $2) AS report_trainee_id,
+           (SELECT max(period) FROM progression_review) AS review_period,
+           (SELECT array_agg(email) FROM app_user WHERE email = ANY ($3)) AS accounts,
+           current_setting('server_version') AS server_version,
+           current_setting('shared_buffers') AS shared_buffers`,
+    [benchAccounts.trainee, benchAccounts.reportTrainee, Object.values(benchAccounts)],
+  );
+  const [dataset] = rows;
+  if (!dataset.trainee_id) {
+    throw new Error('This database has no bench accounts: fill it first with `npm run bench:data`.');
+  }
+  const { rows: deaneries } = await client.query(
+    `SELECT deanery.name, count(DISTINCT record.trainee_id)::int AS trainees
+       FROM deanery JOIN programme ON programme.deanery_id = deanery.id
+       JOIN training_record record ON record.programme_id = programme.id
+      GROUP BY deanery.name ORDER BY trainees DESC`,
+  );
+  // The API's "current version": the newest published one (numeric-aware), as the trainee's programme uses.
+  const { rows: frameworks } = await client.query(
+    `SELECT framework.id, framework.version, framework.status
+       FROM framework JOIN programme ON programme.framework_key = framework.key
+       JOIN training_record record ON record.programme_id = programme.id
+      WHERE record.trainee_id = $1`,
+    [dataset.trainee_id],
+  );
+  const byVersion = (a, b) => a.version.localeCompare(b.version, undefined, { numeric: true });
+  const published = frameworks.filter((framework) => framework.status === 'published').sort(byVersion);
+  const framework = published.at(-1) ?? frameworks.sort(byVersion).at(-1);
+  return {
+    trainees: dataset.trainees,
+    evidenceItems: dataset.evidence_items,
+    assessments: dataset.assessments,
+    auditEvents: dataset.audit_events,
+    deaneries,
+    accounts: dataset.accounts ?? [],
+    postgres: { version: dataset.server_version, sharedBuffers: dataset.shared_buffers },
+    ids: {
+      trainee: dataset.trainee_id,
+      reportTrainee: dataset.report_trainee_id,
+      reviewPeriod: dataset.review_period,
+      framework: framework.id,
+    },
+  };
+}
+
+function gitState() {
+  const git = (...args) => execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8' }).trim();
+  try {
+    return { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain').length > 0 };
+  } catch {
+    return { commit: 'unknown', dirty: false };
+  }
+}
+
+function evaluate(targets, api, ratios) {
+  if (!api) return null;
+  const checks = [api.errors === 0];
+  if (targets.p50Ms !== undefined) checks.push(api.latencyMs.p50 !== null && api.latencyMs.p50 <= targets.p50Ms);
+  if (targets.p95Ms !== undefined) checks.push(api.latencyMs.p95 !== null && api.latencyMs.p95 <= targets.p95Ms);
+  if (targets.maxMs !== undefined) checks.push(api.latencyMs.max !== null && api.latencyMs.max <= targets.maxMs);
+  if (targets.ofRawSql !== undefined) checks.push(ratios.ofRawSql !== null && ratios.ofRawSql >= targets.ofRawSql);
+  if (targets.minRequestsPerSecond !== undefined) checks.push(api.requestsPerSecond >= targets.minRequestsPerSecond);
+  return checks.every(Boolean);
+}
+
+async function main() {
+  if (!options['skip-build']) build();
+  const loadAverageBefore = os.loadavg().map((value) => Math.round(value * 100) / 100);
+  const control = new pg.Client({ connectionString });
+  await control.connect();
+  const dataset = await readDataset(control);
+  await control.end();
+  log(`Data: ${dataset.trainees} trainees, ${dataset.evidenceItems} evidence items; starting the servers...`);
+  // Entries whose account an older load lacks are left out rather than failing the run.
+  const wanted = entries.filter((entry) => !selected || selected.includes(entry.key));
+  const runnable = wanted.filter((entry) => !entry.as || dataset.accounts.includes(benchAccounts[entry.as]));
+  for (const entry of wanted.filter((candidate) => !runnable.includes(candidate))) {
+    log(`Leaving out ${entry.title}: ${benchAccounts[entry.as]} is not in this database (reload it with bench:data).`);
+  }
+
+  const bare = await startBareServer();
+  const api = await startApi();
+  const pool = new pg.Pool({ connectionString, max: settings.connections });
+  const results = { entries: [] };
+  try {
+    const sessions = {};
+    for (const account of new Set(['trainee', ...runnable.map((entry) => entry.as).filter(Boolean)])) {
+      sessions[account] = await signIn(api.base, benchAccounts[account]);
+    }
+    const context = { sessions, ids: dataset.ids, dataset, options: settings };
+    const warmUp = (run) => (settings.warmupSeconds > 0 ? run(settings.warmupSeconds) : null);
+
+    log(`Bare Node http server (${settings.connections} connections, ${settings.seconds} s)...`);
+    const bareRun = (seconds) => measureHttp({ url: bare.url, connections: settings.connections, seconds });
+    await warmUp(bareRun);
+    results.runtime = await bareRun(settings.seconds);
+
+    for (const entry of runnable) {
+      const connections = entry.connections?.(context) ?? settings.connections;
+      log(
+        entry.measure ? `${entry.title}...` : `${entry.title} (${connections} connections, ${settings.seconds} s)...`,
+      );
+      let apiResult;
+      if (entry.measure) {
+        try {
+          apiResult = await entry.measure({
+            ...context,
+            base: api.base,
+            pool,
+            distDir,
+            connections,
+            seconds: settings.seconds,
+          });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log(`  failed: ${message}`);
+          apiResult = {
+            requests: 0,
+            seconds: 0,
+            requestsPerSecond: 0,
+            latencyMs: { p50: null, p95: null, p99: null, max: null },
+            errors: 1,
+            firstError: message,
+          };
+        }
+      } else {
+        const request = entry.request(context);
+        const session = entry.as ? sessions[entry.as] : null;
+        const run = (seconds) =>
+          measureHttp({
+            url: `${api.base}${request.path}`,
+            method: request.method,
+            headers: { ...(request.headers ?? {}), ...(session ? { cookie: session.cookie } : {}) },
+            body: request.body,
+            setupRequest: request.setupRequest,
+            connections,
+            seconds,
+          });
+        await warmUp(run);
+        apiResult = await run(settings.seconds);
+      }
+      let rawSql = null;
+      if (entry.sql) {
+        const run = (seconds) => measureLoop({ task: () => entry.sql(pool, context), connections, seconds });
+        await warmUp(run);
+        rawSql = await run(settings.seconds);
+      }
+      const ratios = {
+        ofRawSql: rawSql?.requestsPerSecond ? apiResult.requestsPerSecond / rawSql.requestsPerSecond : null,
+        ofBareNode: apiResult.requestsPerSecond / results.runtime.requestsPerSecond,
+      };
+      results.entries.push({
+        key: entry.key,
+        title: entry.title,
+        description: entry.description,
+        as: entry.as,
+        connections,
+        api: apiResult,
+        rawSql,
+        ratios,
+        targets: entry.targets,
+        met: evaluate(entry.targets, apiResult, ratios),
+      });
+      const p = apiResult.latencyMs;
+      log(
+        `  ${apiResult.requestsPerSecond} req/s, p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${apiResult.errors} errors` +
+          (rawSql ? `; same SQL via pg ${rawSql.requestsPerSecond} req/s, p95 ${rawSql.latencyMs.p95} ms` : ''),
+      );
+    }
+
+    if (!options['skip-web']) {
+      const bundle = initialBundle(join(distDir, 'web/browser'));
+      if (!bundle.error) bundle.met = bundle.gzipBytes <= 250_000;
+      let lighthouse;
+      if (options['skip-lighthouse']) {
+        lighthouse = { error: 'not run (--skip-lighthouse)' };
+      } else if (bundle.error) {
+        lighthouse = { error: 'not run: the web app is not built' };
+      } else {
+        log('Lighthouse, trainee dashboard (mobile and desktop)...');
+        try {
+          lighthouse = await lighthousePerformance(`${api.base}/dashboard`, sessions.trainee.cookie);
+          lighthouse.met = lighthouse.mobile.score >= 95;
+        } catch (error) {
+          lighthouse = { error: `Lighthouse failed: ${error instanceof Error ? error.message : String(error)}` };
+        }
+      }
+      results.web = { bundle, lighthouse };
+    }
+  } finally {
+    await pool.end();
+    await stop(api.child);
+    await stop(bare.child);
+  }
+
+  const cpus = os.cpus();
+  const record = {
+    date: new Date().toISOString().slice(0, 10),
+    ...gitState(),
+    label,
+    machine: {
+      cores: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      loadAverageBefore,
+      loadAverageAfter: os.loadavg().map((value) => Math.round(value * 100) / 100),
+      node: process.version,
+      postgres: dataset.postgres,
+    },
+    settings,
+    dataset: {
+      trainees: dataset.trainees,
+      evidenceItems: dataset.evidenceItems,
+      assessments: dataset.assessments,
+      auditEvents: dataset.auditEvents,
+      deaneries: dataset.deaneries,
+    },
+    runtime: results.runtime,
+    entries: results.entries,
+    web: results.web,
+  };
+  const file = await writeResults(join(workspaceRoot, 'bench'), record);
+  console.log(`\n${resultsMarkdown(record, file.slice(workspaceRoot.length + 1))}\n`);
+  console.log(`Written ${file} and its table in bench/README.md.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
