@@ -104,6 +104,13 @@ export class CohortRepository {
     ])) as CohortRowRecord[];
   }
 
+  async programmes(deaneryAdminId: string): Promise<{ id: string; name: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT id, name FROM programme WHERE deanery_id = (SELECT deanery_id FROM app_user WHERE id = $1) ORDER BY name`,
+      [deaneryAdminId],
+    )) as { id: string; name: string }[];
+  }
+
   async outcomeCounts(deaneryAdminId: string, filter: CohortFilter): Promise<Record<string, number>> {
     const rows = (await this.dataSource.query(
       `SELECT coalesce(outcome_code, 'none') AS code, count(*)::int AS count FROM (${this.cohortSql()}) rows GROUP BY 1`,

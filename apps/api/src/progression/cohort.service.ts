@@ -27,7 +27,7 @@ export class CohortService {
     const filter = filterOf(query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const [records, outcomeCounts] = await Promise.all([
+    const [records, outcomeCounts, programmes] = await Promise.all([
       this.cohort.page(
         user.id,
         filter,
@@ -37,9 +37,11 @@ export class CohortService {
         (page - 1) * pageSize,
       ),
       this.cohort.outcomeCounts(user.id, filter),
+      this.cohort.programmes(user.id),
     ]);
     return {
       period: filter.period,
+      programmes,
       rows: await this.withCoverage(user, records),
       total: records[0]?.total ?? Object.values(outcomeCounts).reduce((sum, count) => sum + count, 0),
       page,

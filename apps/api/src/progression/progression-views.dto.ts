@@ -73,8 +73,14 @@ class CohortRowDto implements CohortRow {
   @ApiPropertyOptional({ type: CohortOutcomeDto, nullable: true }) outcome!: CohortOutcomeDto | null;
 }
 
+class ProgrammeRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class CohortPageDto implements CohortPage {
   @ApiProperty() period!: string;
+  @ApiProperty({ type: [ProgrammeRefDto] }) programmes!: ProgrammeRefDto[];
   @ApiProperty({ type: [CohortRowDto] }) rows!: CohortRowDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;

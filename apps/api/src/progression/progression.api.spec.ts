@@ -113,6 +113,13 @@ describe('progression on PostgreSQL', () => {
       .body as CohortPage;
     expect(fy1.total).toBe(6);
     expect(fy1.rows[0]?.displayName).toBe('Trainee 11'.replace('11', '09'));
+    expect(first.programmes.map((programme) => programme.name)).toEqual(['Foundation North']);
+    const byProgramme = (await admin.agent.get(`/api/cohort?programmeId=${first.programmes[0]?.id}`).expect(200))
+      .body as CohortPage;
+    expect(byProgramme.total).toBe(12);
+    const none = (await admin.agent.get('/api/cohort?programmeId=00000000-0000-4000-8000-000000000000').expect(200))
+      .body as CohortPage;
+    expect(none).toMatchObject({ total: 0, rows: [] });
     await admin.agent.get('/api/cohort?period=2026-28').expect(400);
     await admin.agent.get('/api/cohort?sort=colour').expect(400);
     const elsewhere = (await otherDeaneryAdmin.agent.get('/api/cohort').expect(200)).body as CohortPage;

@@ -150,6 +150,8 @@ export interface CohortRow {
 
 export interface CohortPage {
   period: string;
+  /** The deanery's programmes, to filter by. */
+  programmes: { id: string; name: string }[];
   rows: CohortRow[];
   total: number;
   page: number;

@@ -7,7 +7,7 @@ import { FieldErrorPipe, type FormProblem, submittedForm, trimmedValueOf } from 
 import { TextField } from '../shared/text-field';
 import type { CohortFilters } from './cohort-query';
 
-/** Which trainees the table shows: a stage, a grade and the review period whose outcomes count. */
+/** Which trainees the table shows: a programme, a stage, a grade and the review period whose outcomes count. */
 @Component({
   selector: 'app-cohort-filter-form',
   imports: [ErrorSummary, FieldErrorPipe, TextField],
@@ -15,6 +15,18 @@ import type { CohortFilters } from './cohort-query';
   template: `
     <app-error-summary [problems]="problems()" />
     <form class="app-cohort-filters" (submit)="submit($event)" novalidate>
+      <div class="nhsuk-form-group app-cohort-filters__field">
+        <label class="nhsuk-label" for="programmeId">Programme</label>
+        <div class="nhsuk-hint" id="programmeId-hint">Of your deanery</div>
+        <select class="nhsuk-select" id="programmeId" name="programmeId" aria-describedby="programmeId-hint">
+          <option value="" [selected]="!filters().programmeId">All programmes</option>
+          @for (programme of programmes(); track programme.id) {
+            <option [value]="programme.id" [selected]="programme.id === filters().programmeId">
+              {{ programme.name }}
+            </option>
+          }
+        </select>
+      </div>
       <div class="nhsuk-form-group app-cohort-filters__field">
         <label class="nhsuk-label" for="stageKey">Stage</label>
         <div class="nhsuk-hint" id="stageKey-hint">Of the framework</div>
@@ -55,6 +67,7 @@ import type { CohortFilters } from './cohort-query';
 export class CohortFilterForm {
   readonly filters = input.required<CohortFilters>();
   readonly stages = input<readonly StageView[]>([]);
+  readonly programmes = input<readonly { id: string; name: string }[]>([]);
   readonly apply = output<CohortFilters>();
 
   protected readonly problems = signal<FormProblem[]>([]);
@@ -69,6 +82,7 @@ export class CohortFilterForm {
     this.problems.set([]);
     this.apply.emit({
       ...this.filters(),
+      programmeId: trimmedValueOf(form, 'programmeId') || null,
       stageKey: trimmedValueOf(form, 'stageKey') || null,
       grade: trimmedValueOf(form, 'grade') || null,
       period,

@@ -12,6 +12,7 @@ export type SortDirection = 'asc' | 'desc';
 
 /** What the cohort table shows: it lives in the address's query parameters, so a view can be shared. */
 export interface CohortFilters {
+  programmeId: string | null;
   stageKey: string | null;
   grade: string | null;
   /** The review period whose outcomes show, such as 2026-27. */
@@ -41,6 +42,7 @@ export const cohortSortLabels: Record<CohortSort, string> = {
 
 export function defaultCohortFilters(today = new Date()): CohortFilters {
   return {
+    programmeId: null,
     stageKey: null,
     grade: null,
     period: trainingYearOf(today),
@@ -52,6 +54,7 @@ export function defaultCohortFilters(today = new Date()): CohortFilters {
 
 // The same shapes the API accepts, so that a hand-edited address never earns a 400.
 const keyPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const largestPage = 10_000;
 
 function trimmed(value: string | null | undefined, maxLength: number): string | null {
@@ -65,7 +68,9 @@ export function filtersFromParams(params: CohortFilterParams, today = new Date()
   const stageKey = params.stageKey?.trim() ?? '';
   const period = params.period?.trim() ?? '';
   const page = Number(params.page);
+  const programmeId = params.programmeId?.trim() ?? '';
   return {
+    programmeId: uuidPattern.test(programmeId) ? programmeId : null,
     stageKey: keyPattern.test(stageKey) ? stageKey : null,
     grade: trimmed(params.grade, 50),
     period: isReviewPeriod(period) ? period : defaults.period,
@@ -79,6 +84,7 @@ export function filtersFromParams(params: CohortFilterParams, today = new Date()
 export function filtersToQueryParams(filters: CohortFilters): Record<keyof CohortFilters, string | null> {
   const defaultOrder = filters.sort === defaultCohortSort && filters.direction === defaultSortDirection;
   return {
+    programmeId: filters.programmeId,
     stageKey: filters.stageKey,
     grade: filters.grade,
     period: filters.period,
@@ -91,6 +97,9 @@ export function filtersToQueryParams(filters: CohortFilters): Record<keyof Cohor
 /** What narrows the cohort, as the API names it, without the order or the page. */
 function narrowingParams(filters: CohortFilters): HttpParams {
   let params = new HttpParams().set('period', filters.period);
+  if (filters.programmeId) {
+    params = params.set('programmeId', filters.programmeId);
+  }
   if (filters.stageKey) {
     params = params.set('stageKey', filters.stageKey);
   }
@@ -118,6 +127,7 @@ export function exportQuery(filters: CohortFilters): string {
 export function batchRequestOf(filters: CohortFilters): StartReportBatchRequest {
   return {
     period: filters.period,
+    ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
     ...(filters.stageKey ? { stageKey: filters.stageKey } : {}),
     ...(filters.grade ? { grade: filters.grade } : {}),
   };

@@ -35,6 +35,7 @@ describe('cohort query', () => {
     expect(
       filtersFromParams(
         {
+          programmeId: '0f9a3c1e-5b2d-4e8f-9a1b-2c3d4e5f6a7b',
           stageKey: 'postgraduate',
           grade: '  ST3 ',
           period: '2025-26',
@@ -45,6 +46,7 @@ describe('cohort query', () => {
         november2026,
       ),
     ).toEqual({
+      programmeId: '0f9a3c1e-5b2d-4e8f-9a1b-2c3d4e5f6a7b',
       stageKey: 'postgraduate',
       grade: 'ST3',
       period: '2025-26',
@@ -54,7 +56,14 @@ describe('cohort query', () => {
     });
     expect(
       filtersFromParams(
-        { stageKey: 'DROP TABLE', period: '2025-27', sort: 'random', direction: 'sideways', page: '-1' },
+        {
+          programmeId: 'not-a-programme',
+          stageKey: 'DROP TABLE',
+          period: '2025-27',
+          sort: 'random',
+          direction: 'sideways',
+          page: '-1',
+        },
         november2026,
       ),
     ).toEqual(filters());
@@ -69,6 +78,7 @@ describe('cohort query', () => {
 
   it('writes the filters into the address, leaving out the default order and the first page', () => {
     expect(filtersToQueryParams(filters({ grade: 'ST3' }))).toEqual({
+      programmeId: null,
       stageKey: null,
       grade: 'ST3',
       period: '2026-27',
@@ -78,6 +88,7 @@ describe('cohort query', () => {
     });
     const sortedAndPaged = filters({ stageKey: 'postgraduate', sort: 'signed-off', direction: 'desc', page: 3 });
     expect(filtersToQueryParams(sortedAndPaged)).toEqual({
+      programmeId: null,
       stageKey: 'postgraduate',
       grade: null,
       period: '2026-27',

@@ -70,6 +70,7 @@ export function cohortPageFixture(overrides: Partial<CohortPage> = {}): CohortPa
     total: 60,
     page: 1,
     pageSize: 25,
+    programmes: [{ id: '0f9a3c1e-5b2d-4e8f-9a1b-2c3d4e5f6a7b', name: 'Foundation North' }],
     outcomeCounts: { '1': 40, '5': 3, none: 17 },
     ...overrides,
   };
