@@ -12,7 +12,7 @@ import type {
 } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
-import { visibleEvidenceCondition } from './evidence-visibility';
+import { readableTraineeIds, visibleEvidenceCondition } from './evidence-visibility';
 
 export interface EvidenceRow {
   id: string;
@@ -91,7 +91,11 @@ export class EvidenceRepository {
       where.push(condition);
       Object.assign(parameters, values);
     };
-    if (query.traineeId) add('item.trainee_id = CAST(:traineeId AS uuid)', { traineeId: query.traineeId });
+    if (query.traineeId) {
+      add('item.trainee_id = CAST(:traineeId AS uuid)', { traineeId: query.traineeId });
+    } else {
+      add(`item.trainee_id = ANY (ARRAY(${readableTraineeIds(user, ':viewer')}))`, {});
+    }
     if (query.q) add(`item.search @@ websearch_to_tsquery('english', :q)`, { q: query.q });
     if (query.type) add('item.type = :type', { type: query.type });
     if (query.status) add('item.status = :status', { status: query.status });
