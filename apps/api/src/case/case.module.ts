@@ -3,8 +3,8 @@ import { Module } from '@nestjs/common';
 import { FrameworksModule } from '../frameworks/frameworks.module';
 import { CaseImportController } from './case-import.controller';
 import { CaseImportService } from './case-import.service';
-import { CaseRestController, FrameworkCaseController } from './case.controller';
 import { CasePackagesService } from './case-packages.service';
+import { CaseRestController, FrameworkCaseController } from './case.controller';
 
 @Module({
   imports: [FrameworksModule],
