@@ -11,7 +11,7 @@ import { createUser, signIn } from '../../test/factories';
 import { type TestApp, createTestApp, workspaceRoot } from '../../test/test-app';
 
 const caseSchema = JSON.parse(
-  readFileSync(join(workspaceRoot, '../shared/standards/case-v1p1/case_v1p1_cfpackage-jsonschema1.json'), 'utf8'),
+  readFileSync(join(workspaceRoot, 'framework-data/schema/case-v1p1-cfpackage.schema.json'), 'utf8'),
 ) as object;
 
 describe('frameworks in CASE 1.1 over HTTP', () => {

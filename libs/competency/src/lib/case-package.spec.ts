@@ -8,7 +8,7 @@ import type { FrameworkFile } from './framework-file';
 
 const root = resolve(__dirname, '../../../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const caseSchema = readJson(join(root, '../shared/standards/case-v1p1/case_v1p1_cfpackage-jsonschema1.json'));
+const caseSchema = readJson(join(root, 'framework-data/schema/case-v1p1-cfpackage.schema.json'));
 const mlcf = readJson(join(root, 'framework-data/mlcf/2010.json')) as FrameworkFile;
 const hlm = readJson(join(root, 'framework-data/healthcare-leadership-model/2013.json')) as FrameworkFile;
 const options = { baseUri: 'https://portfolio.example/ims/case/v1p1', lastChangeDateTime: '2026-11-23T10:00:00+00:00' };
