@@ -45,7 +45,8 @@ const orderBy: Record<CohortSort, string> = {
 export class CohortRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private cohortSql(): string {
+  /** The deanery's trainees as `cohort`: each one's latest training record, filtered. */
+  private cohortCtes(): string {
     return `
       WITH latest AS (
         SELECT DISTINCT ON (record.trainee_id) record.trainee_id, record.stage_key, record.grade,
@@ -60,29 +61,44 @@ export class CohortRepository {
            AND ($2::uuid IS NULL OR latest.programme_id = $2)
            AND ($3::text IS NULL OR latest.stage_key = $3)
            AND ($4::text IS NULL OR latest.grade = $4)
-      )
-      SELECT cohort.trainee_id, cohort.display_name, cohort.gmc_number, cohort.programme_name, cohort.stage_key,
-             cohort.grade,
+      )`;
+  }
+
+  /** The period's current outcome of each trainee of `relation`. */
+  private outcomeJoin(relation: string): string {
+    return `LEFT JOIN LATERAL (
+          SELECT review.id, review.outcome_code, to_char(review.review_date, 'YYYY-MM-DD') AS review_date
+            FROM progression_review review
+           WHERE review.trainee_id = ${relation}.trainee_id AND review.period = $5 AND ${currentFinalReview('review')}
+           ORDER BY review.finalised_at DESC LIMIT 1) outcome ON true`;
+  }
+
+  /** The table's columns for each trainee of `relation`, counts aggregated in SQL. */
+  private rowsOf(relation: string, extraColumns = ''): string {
+    return `
+      SELECT ${relation}.trainee_id, ${relation}.display_name, ${relation}.gmc_number, ${relation}.programme_name,
+             ${relation}.stage_key, ${relation}.grade, ${extraColumns}
              (SELECT count(*)::int FROM element_sign_off record
                 JOIN framework_stage stage ON stage.id = record.stage_id
-               WHERE record.trainee_id = cohort.trainee_id AND stage.key = cohort.stage_key AND record.kind = 'sign-off'
+               WHERE record.trainee_id = ${relation}.trainee_id AND stage.key = ${relation}.stage_key
+                 AND record.kind = 'sign-off'
                  AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)) AS signed_off,
              counts.signed AS assessments_signed, counts.pending AS assessments_pending,
              outcome.outcome_code, outcome.id AS review_id, outcome.review_date
-        FROM cohort
+        FROM ${relation}
         CROSS JOIN LATERAL (
           SELECT count(*) FILTER (WHERE assessment.status = 'signed-off'
                                     AND NOT EXISTS (SELECT 1 FROM assessment correction
                                                      WHERE correction.amends = assessment.id))::int AS signed,
                  count(*) FILTER (WHERE assessment.status IN ('requested', 'in-progress'))::int AS pending
-            FROM assessment WHERE assessment.trainee_id = cohort.trainee_id) counts
-        LEFT JOIN LATERAL (
-          SELECT review.id, review.outcome_code, to_char(review.review_date, 'YYYY-MM-DD') AS review_date
-            FROM progression_review review
-           WHERE review.trainee_id = cohort.trainee_id AND review.period = $5 AND ${currentFinalReview('review')}
-           ORDER BY review.finalised_at DESC LIMIT 1) outcome ON true`;
+            FROM assessment WHERE assessment.trainee_id = ${relation}.trainee_id) counts
+        ${this.outcomeJoin(relation)}`;
   }
 
+  /**
+   * One page, in one statement. Sorted by a trainee's own columns, the page is cut first and
+   * only its rows are counted; sorted by a count, every trainee's counts are needed to order.
+   */
   async page(
     deaneryAdminId: string,
     filter: CohortFilter,
@@ -92,16 +108,29 @@ export class CohortRepository {
     offset: number,
   ): Promise<CohortRowRecord[]> {
     const order = `${orderBy[sort]} ${direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, display_name, trainee_id`;
+    const parameters = [...this.parameters(deaneryAdminId, filter), limit, offset];
+    if (sort === 'name' || sort === 'programme' || sort === 'stage') {
+      return (await this.dataSource.query(
+        `${this.cohortCtes()}, paged AS (
+           SELECT cohort.*, count(*) OVER ()::int AS total FROM cohort ORDER BY ${order} LIMIT $6 OFFSET $7
+         )
+         ${this.rowsOf('paged', 'paged.total,')}
+         ORDER BY ${order}`,
+        parameters,
+      )) as CohortRowRecord[];
+    }
     return (await this.dataSource.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM (${this.cohortSql()}) rows ORDER BY ${order} LIMIT $6 OFFSET $7`,
-      [...this.parameters(deaneryAdminId, filter), limit, offset],
+      `SELECT *, count(*) OVER ()::int AS total FROM (${this.cohortCtes()} ${this.rowsOf('cohort')}) rows
+        ORDER BY ${order} LIMIT $6 OFFSET $7`,
+      parameters,
     )) as CohortRowRecord[];
   }
 
   async all(deaneryAdminId: string, filter: CohortFilter): Promise<CohortRowRecord[]> {
-    return (await this.dataSource.query(`SELECT * FROM (${this.cohortSql()}) rows ORDER BY display_name, trainee_id`, [
-      ...this.parameters(deaneryAdminId, filter),
-    ])) as CohortRowRecord[];
+    return (await this.dataSource.query(
+      `${this.cohortCtes()} ${this.rowsOf('cohort')} ORDER BY display_name, trainee_id`,
+      this.parameters(deaneryAdminId, filter),
+    )) as CohortRowRecord[];
   }
 
   async programmes(deaneryAdminId: string): Promise<{ id: string; name: string }[]> {
@@ -113,7 +142,9 @@ export class CohortRepository {
 
   async outcomeCounts(deaneryAdminId: string, filter: CohortFilter): Promise<Record<string, number>> {
     const rows = (await this.dataSource.query(
-      `SELECT coalesce(outcome_code, 'none') AS code, count(*)::int AS count FROM (${this.cohortSql()}) rows GROUP BY 1`,
+      `${this.cohortCtes()}
+       SELECT coalesce(outcome.outcome_code, 'none') AS code, count(*)::int AS count
+         FROM cohort ${this.outcomeJoin('cohort')} GROUP BY 1`,
       this.parameters(deaneryAdminId, filter),
     )) as { code: string; count: number }[];
     return Object.fromEntries(rows.map((row) => [row.code, row.count]));
