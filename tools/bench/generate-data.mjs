@@ -363,7 +363,7 @@ async function main() {
   console.log(`\nLoaded in ${seconds()} s (seed ${sizes.seed}, as of ${options['as-of']}):`);
   for (const table of loadedTables) console.log(`  ${table.padEnd(24)} ${String(loaded[table] ?? 0).padStart(10)}`);
   console.log(`\nBench accounts (password ${benchPassword}):`);
-  for (const [role, email] of Object.entries(benchAccounts)) console.log(`  ${role.padEnd(13)} ${email}`);
+  for (const [role, email] of Object.entries(benchAccounts)) console.log(`  ${role.padEnd(18)} ${email}`);
 }
 
 main().catch((error) => {

@@ -298,6 +298,11 @@ export async function cohortOverview(pool, { session, viewer, period, sort, dire
       `SELECT coalesce(outcome_code, 'none') AS code, count(*)::int AS count FROM (${cohortSql}) rows GROUP BY 1`,
       [viewer.id, null, null, null, period],
     ),
+    // cohort.repository.ts `programmes`: the deanery's programmes, for the filter.
+    pool.query(
+      `SELECT id, name FROM programme WHERE deanery_id = (SELECT deanery_id FROM app_user WHERE id = $1) ORDER BY name`,
+      [viewer.id],
+    ),
   ]);
   const traineeIds = records.rows.map((row) => row.trainee_id);
   await stagesOf(pool, traineeIds);

@@ -48,7 +48,8 @@ export function resultsMarkdown(results, relativeFile) {
   const lines = [
     `Latest run: ${results.date}, commit \`${results.commit}\`${results.dirty ? ' (with uncommitted changes)' : ''}, ` +
       `on ${machine.cores} cores (${machine.cpuModel}) with ${number(machine.memoryGiB, 1)} GiB of memory; ` +
-      `load average ${machine.loadAverageBefore.join(' / ')} before the run. ` +
+      `load average ${machine.loadAverageBefore.join(' / ')} before the run` +
+      (machine.loadAverageAfter ? ` and ${machine.loadAverageAfter.join(' / ')} after it. ` : '. ') +
       `${settings.connections} connections for ${settings.seconds} s per measurement. Full record: \`${relativeFile}\`.`,
     '',
     `Data: ${number(results.dataset.trainees)} trainees${deaneriesText(results.dataset.deaneries)}, ` +
