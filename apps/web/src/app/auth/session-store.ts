@@ -56,10 +56,14 @@ export class SessionStore {
 
   /** Ends the session; one the API has already ended (401) is just as signed out. */
   async signOut(): Promise<void> {
+    // Signed-in content closes first, so none of its requests is still waiting when the session ends.
+    const user = this.currentUser();
+    this.currentUser.set(null);
     try {
       await firstValueFrom(this.http.post<void>(apiRoutes.logout, null));
     } catch (error: unknown) {
       if (statusOf(error) !== 401) {
+        this.currentUser.set(user);
         throw error;
       }
     }

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { ASSESSMENT_REMINDER_DAYS } from '@portfolio/contracts';
@@ -149,6 +149,8 @@ export class TodoList {
 
   constructor() {
     this.store.open();
+    // An answer still on its way when the page closes is not wanted (after signing out it would be a 401).
+    inject(DestroyRef).onDestroy(() => this.store.close());
   }
 
   /** A request waiting longer than the reminder period stands out. */

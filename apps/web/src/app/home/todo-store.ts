@@ -24,6 +24,12 @@ export class TodoStore {
     );
   });
 
+  /** Stops waiting for the list: the page closed, or the user is signing out. */
+  close(): void {
+    this.request?.unsubscribe();
+    this.request = null;
+  }
+
   open(): void {
     this.request?.unsubscribe();
     this.state.set({ status: 'loading' });
