@@ -30,7 +30,7 @@ import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
-import { attachmentResponse } from '../evidence/attachment-response';
+import { downloadResponse } from '../common/download-response';
 import { AssessingService } from './assessing.service';
 import { AssessmentAttachments } from './assessment-attachments';
 import { AssessmentPageDto, AssessmentViewDto, AssessorOptionDto } from './assessments-views.dto';
@@ -204,7 +204,7 @@ export class AssessmentsController {
     @Param() params: AssessmentAttachmentParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return attachmentResponse(
+    return downloadResponse(
       response,
       await this.attachments.forUser(user, params.id, params.evidenceId, params.attachmentId),
     );

@@ -29,7 +29,7 @@ import type { AssessmentView, ExternalAssessmentSession } from '@portfolio/contr
 
 import { Public } from '../auth/access.decorators';
 import { ApiErrorDto } from '../common/api-error.dto';
-import { attachmentResponse } from '../evidence/attachment-response';
+import { downloadResponse } from '../common/download-response';
 import { AssessingService } from './assessing.service';
 import { AssessmentAttachments } from './assessment-attachments';
 import { AssessmentTickets, type TicketSession } from './assessment-tickets';
@@ -127,7 +127,7 @@ export class ExternalAssessmentController {
     @Param() params: ExternalAttachmentParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return attachmentResponse(
+    return downloadResponse(
       response,
       await this.attachments.forTicket(session, params.evidenceId, params.attachmentId),
     );

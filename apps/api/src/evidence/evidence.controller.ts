@@ -35,7 +35,7 @@ import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
-import { attachmentResponse } from './attachment-response';
+import { downloadResponse } from '../common/download-response';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewDto, EvidencePageDto, EvidenceViewDto } from './evidence-views.dto';
 import { AddendumDto, AttachmentParams, CreateEvidenceDto, EvidenceListQuery, UpdateEvidenceDto } from './evidence.dto';
@@ -136,6 +136,6 @@ export class EvidenceController {
     @Param() params: AttachmentParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return attachmentResponse(response, await this.attachments.download(user, params.id, params.attachmentId));
+    return downloadResponse(response, await this.attachments.download(user, params.id, params.attachmentId));
   }
 }

@@ -27,6 +27,7 @@ import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
+import { downloadResponse } from '../common/download-response';
 import { CohortService } from './cohort.service';
 import { CohortPageDto, ProgressionReportDto, ProgressionReviewDto } from './progression-views.dto';
 import {
@@ -159,12 +160,6 @@ export class ProgressionController {
     @Param() params: IdParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.reports.pdf(user, params.id);
-    response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.content, {
-      type: 'application/pdf',
-      disposition: `attachment; filename="${file.fileName}"`,
-      length: file.content.length,
-    });
+    return downloadResponse(response, { ...(await this.reports.pdf(user, params.id)), contentType: 'application/pdf' });
   }
 }

@@ -15,6 +15,7 @@ import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
+import { downloadResponse } from '../common/download-response';
 import { ReportBatchDto } from './progression-views.dto';
 import { StartReportBatchDto } from './progression.dto';
 import { ReportBatchesService } from './report-batches.service';
@@ -51,12 +52,6 @@ export class ReportBatchesController {
     @Param() params: IdParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.batches.zip(user, params.id);
-    response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.content, {
-      type: 'application/zip',
-      disposition: `attachment; filename="${file.fileName}"`,
-      length: file.content.length,
-    });
+    return downloadResponse(response, { ...(await this.batches.zip(user, params.id)), contentType: 'application/zip' });
   }
 }

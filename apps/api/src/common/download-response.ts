@@ -1,10 +1,14 @@
 import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 
-import type { AttachmentDownload } from './attachments.service';
+export interface Download {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
 
-/** An attachment as a download: its own content type, a safe file name, and never cached by a shared cache. */
-export function attachmentResponse(response: Response, file: AttachmentDownload): StreamableFile {
+/** A file as a download: its own content type, its file name, and never kept by a shared cache. */
+export function downloadResponse(response: Response, file: Download): StreamableFile {
   response.setHeader('Cache-Control', 'private, no-store');
   return new StreamableFile(file.content, {
     type: file.contentType,
