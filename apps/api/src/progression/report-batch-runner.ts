@@ -6,9 +6,7 @@ import { arcpOutcome } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
 import { FileStorage } from '../storage/file-storage';
-import { buildCohortSummaryDocument } from './cohort-summary-document';
 import { ReportDataSource } from './report-data-source';
-import { renderDocument } from './report-pdf';
 import { ReportRenderer } from './report-renderer';
 import { ReportsService } from './reports.service';
 
@@ -52,9 +50,15 @@ export class ReportBatchRunner {
     );
     const viewer = await this.viewerOf(batch.requested_by);
     const chunkSize = this.renderer.threads * 4;
-    while (!this.stopping && (await this.runChunk(batch, viewer, chunkSize)) > 0) {
-      // each chunk commits on its own
-    }
+    // Two chunks in flight: while one lane stores its reports, the other's are rendering, so
+    // the worker threads do not wait on the database.
+    await Promise.all(
+      [1, 2].map(async () => {
+        while (!this.stopping && (await this.runChunk(batch, viewer, chunkSize)) > 0) {
+          // each chunk commits on its own
+        }
+      }),
+    );
     if (this.stopping) return;
     const [{ pending }] = (await this.dataSource.query(
       `SELECT count(*)::int AS pending FROM report_batch_item WHERE batch_id = $1 AND status = 'pending'`,
@@ -158,29 +162,27 @@ export class ReportBatchRunner {
         ];
     }
     const viewer = await this.viewerOf(batch.requested_by);
-    const summary = await renderDocument(
-      buildCohortSummaryDocument({
-        deanery: batch.deanery,
-        period: batch.period,
-        issuedAt: new Date().toISOString(),
-        issuedBy: viewer.displayName,
-        rows: items.map((item) => ({
-          name: item.display_name,
-          gmcNumber: item.gmc_number,
-          programme: item.content?.programme ?? '',
-          stage: item.content?.stage.title ?? '',
-          grade: item.content?.grade ?? '',
-          outcome: item.outcome_code
-            ? `${item.outcome_code} ${arcpOutcome(item.outcome_code)?.title ?? ''}`
-            : 'No final outcome',
-          signedOff: item.content
-            ? `${item.content.elements.filter((element) => element.status === 'signed-off').length} of ${item.content.elements.length}`
-            : '',
-          verificationCode: item.verification_code,
-          error: item.status === 'failed' ? item.error : null,
-        })),
-      }),
-    );
+    const summary = await this.renderer.renderCohortSummary({
+      deanery: batch.deanery,
+      period: batch.period,
+      issuedAt: new Date().toISOString(),
+      issuedBy: viewer.displayName,
+      rows: items.map((item) => ({
+        name: item.display_name,
+        gmcNumber: item.gmc_number,
+        programme: item.content?.programme ?? '',
+        stage: item.content?.stage.title ?? '',
+        grade: item.content?.grade ?? '',
+        outcome: item.outcome_code
+          ? `${item.outcome_code} ${arcpOutcome(item.outcome_code)?.title ?? ''}`
+          : 'No final outcome',
+        signedOff: item.content
+          ? `${item.content.elements.filter((element) => element.status === 'signed-off').length} of ${item.content.elements.length}`
+          : '',
+        verificationCode: item.verification_code,
+        error: item.status === 'failed' ? item.error : null,
+      })),
+    });
     files['cohort-summary.pdf'] = [summary, { level: 0 }];
     const zip = Buffer.from(zipSync(files));
     await this.dataSource.transaction(async (manager) => {

@@ -1,41 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 import { canonicalJson } from '@portfolio/competency';
 
+import { pdfEngine } from './pdf-engine';
 import type { ReportData } from './report-data';
 import { buildReportDocument } from './report-document';
-
-// Resolved at run time by Node (not by the bundler), where pdfmake is installed.
-const fontDir = join(dirname(createRequire(__filename).resolve('pdfmake/package.json')), 'fonts/Roboto');
-let configured = false;
-
-// Fonts come from pdfmake's own package and are embedded; nothing is fetched from anywhere.
-function configure(): void {
-  if (configured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: join(fontDir, 'Roboto-Regular.ttf'),
-      bold: join(fontDir, 'Roboto-Medium.ttf'),
-      italics: join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
-  configured = true;
-}
 
 export function contentSha256Of(data: ReportData): string {
   return createHash('sha256').update(canonicalJson(data)).digest('hex');
 }
 
 export async function renderDocument(document: TDocumentDefinitions): Promise<Buffer> {
-  configure();
-  return pdfmake.createPdf(document).getBuffer();
+  return pdfEngine().createPdf(document).getBuffer();
 }
 
 export interface RenderedReport {
