@@ -6,20 +6,18 @@
 // the same SQL straight through pg (the database's) and a bare Node http server (the runtime's).
 // Writes bench/results/<date>-<commit>.json and the table in bench/README.md; with `--label`,
 // <date>-<commit>-<label>.json and the README's table for that label (`npm run bench:reports`).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 import { workspaceRoot } from '../scripts/nx.mjs';
-import { benchAccounts, benchPassword } from './lib/bench-accounts.mjs';
+import { benchAccounts } from './lib/bench-accounts.mjs';
 import { entries } from './lib/entries.mjs';
 import { measureHttp, measureLoop } from './lib/measure.mjs';
 import { resultsMarkdown, writeResults } from './lib/report.mjs';
+import { freePort, gitState, machine, signIn, startApi, stop, waitFor } from './lib/server.mjs';
 import { initialBundle, lighthousePerformance } from './lib/web.mjs';
 
 const { values: options } = parseArgs({
@@ -82,28 +80,6 @@ function build() {
   }
 }
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function waitFor(url, child, timeoutMs, logFile) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${logFile}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await delay(250);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s; see ${logFile}`);
-}
-
 /** A process of its own, so the runtime's limit is measured on the same terms as the API. */
 async function startBareServer() {
   const port = await freePort();
@@ -116,49 +92,6 @@ async function startBareServer() {
   const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
   await waitFor(`http://127.0.0.1:${port}/`, child, 10_000, 'its output');
   return { child, url: `http://127.0.0.1:${port}/` };
-}
-
-async function startApi() {
-  const port = await freePort();
-  const logFile = join(os.tmpdir(), 'portfolio-bench-api.log');
-  const output = createWriteStream(logFile);
-  const child = spawn(process.execPath, [join(distDir, 'api/main.js')], {
-    cwd: workspaceRoot,
-    env: { ...process.env, DATABASE_URL: connectionString, PORT: String(port), NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(output);
-  child.stderr.pipe(output);
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/health`, child, 180_000, logFile);
-  return { child, base, logFile };
-}
-
-async function stop(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  await Promise.race([exited, delay(10_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** Signs in and answers the session: its cookies as one header, the raw token, and the user. */
-async function signIn(base, email) {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: benchPassword }),
-  });
-  if (!response.ok) throw new Error(`signing in as ${email} answered ${response.status}: ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((header) => header.split(';')[0]);
-  const valueOf = (name) => cookies.find((cookie) => cookie.startsWith(`${name}=`))?.split('=')[1];
-  return {
-    cookie: cookies.join('; '),
-    token: valueOf('portfolio_session'),
-    // Echoed in the X-XSRF-TOKEN header of writes, as the web app does.
-    csrfToken: valueOf('XSRF-TOKEN'),
-    user: await response.json(),
-  };
 }
 
 async function readDataset(client) {
@@ -214,15 +147,6 @@ async function readDataset(client) {
   };
 }
 
-function gitState() {
-  const git = (...args) => execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8' }).trim();
-  try {
-    return { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain').length > 0 };
-  } catch {
-    return { commit: 'unknown', dirty: false };
-  }
-}
-
 function evaluate(targets, api, ratios) {
   if (!api) return null;
   const checks = [api.errors === 0];
@@ -250,7 +174,7 @@ async function main() {
   }
 
   const bare = await startBareServer();
-  const api = await startApi();
+  const api = await startApi(distDir, connectionString);
   // JIT off, as the API's own connections have it (apps/api/src/database/typeorm-options.ts).
   const pool = new pg.Pool({ connectionString, max: settings.connections, options: '-c jit=off' });
   const results = { entries: [] };
@@ -366,15 +290,12 @@ async function main() {
     await stop(bare.child);
   }
 
-  const cpus = os.cpus();
   const record = {
     date: new Date().toISOString().slice(0, 10),
     ...gitState(),
     label,
     machine: {
-      cores: cpus.length,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      ...machine(),
       loadAverageBefore,
       loadAverageAfter: os.loadavg().map((value) => Math.round(value * 100) / 100),
       node: process.version,

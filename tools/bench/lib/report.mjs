@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 
-export async function writeResults(benchDir, results) {
+export async function writeResults(benchDir, results, toMarkdown = resultsMarkdown) {
   const startMarker = `<!-- bench:${results.label ?? 'results'}:start -->`;
   const endMarker = `<!-- bench:${results.label ?? 'results'}:end -->`;
   const resultsDir = join(benchDir, 'results');
@@ -17,7 +17,7 @@ export async function writeResults(benchDir, results) {
   const start = readme.indexOf(startMarker);
   const end = readme.indexOf(endMarker);
   if (start < 0 || end < start) throw new Error(`${readmeFile} has lost its ${startMarker} / ${endMarker} markers`);
-  const table = resultsMarkdown(results, file.slice(benchDir.length + 1));
+  const table = toMarkdown(results, file.slice(benchDir.length + 1));
   const updated = `${readme.slice(0, start + startMarker.length)}\n\n${table}\n\n${readme.slice(end)}`;
   // Formatted as `npm run format:check` expects, so a run leaves the checks green.
   const config = (await prettier.resolveConfig(readmeFile)) ?? {};
