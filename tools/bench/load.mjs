@@ -208,14 +208,16 @@ function deaneryActions(admin, cast) {
   ];
 }
 
+/** One sign-in per account (four at a time); people sharing an account share its session. */
 async function signInAll(base, people) {
-  const queue = [...people];
+  const emails = [...new Set(people.map((person) => person.email))];
+  const sessions = new Map();
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      for (let person = queue.shift(); person; person = queue.shift())
-        person.session = await signIn(base, person.email);
+      for (let email = emails.shift(); email; email = emails.shift()) sessions.set(email, await signIn(base, email));
     }),
   );
+  for (const person of people) person.session = sessions.get(person.email);
 }
 
 function loadMarkdown(results, relativeFile) {

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { Secret, TOTP } from 'otpauth';
+import pg from 'pg';
 
 import { workspaceRoot } from '../../scripts/nx.mjs';
 import { benchPassword } from './bench-accounts.mjs';
@@ -56,23 +58,73 @@ export async function stop(child) {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** Signs in and answers the session: its cookies as one header, the raw token, and the user. */
-export async function signIn(base, email) {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: benchPassword }),
-  });
-  if (!response.ok) throw new Error(`signing in as ${email} answered ${response.status}: ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((header) => header.split(';')[0]);
-  const valueOf = (name) => cookies.find((cookie) => cookie.startsWith(`${name}=`))?.split('=')[1];
+/**
+ * Signs in and answers the session: its cookies as one header, the raw token, and the user.
+ * Accounts that sign in with an authenticator app (supervisors, deanery staff, administrators)
+ * go through the second step with a code made from the secret in the database, or set one up.
+ */
+export async function signIn(base, email, connectionString = process.env.DATABASE_URL) {
+  const login = await post(base, '/api/auth/login', { email, password: benchPassword });
+  let final = login;
+  const { nextStep } = login.body;
+  if (nextStep === 'authenticator-code') {
+    final = await post(base, '/api/auth/login/second-factor', { code: await nextCode(connectionString, email) }, login);
+  } else if (nextStep === 'authenticator-enrolment') {
+    const enrolment = await post(base, '/api/auth/mfa/enrolment', {}, login);
+    const code = totp(enrolment.body.secret).generate();
+    final = await post(base, '/api/auth/mfa/enrolment/confirmation', { code }, login);
+  }
+  const cookies = final.cookies;
+  const valueOf = (name) => cookies.findLast((cookie) => cookie.startsWith(`${name}=`))?.split('=')[1];
   return {
-    cookie: cookies.join('; '),
+    cookie: [...new Map(cookies.map((cookie) => [cookie.split('=')[0], cookie])).values()].join('; '),
     token: valueOf('portfolio_session'),
     // Echoed in the X-XSRF-TOKEN header of writes, as the web app does.
     csrfToken: valueOf('XSRF-TOKEN'),
-    user: await response.json(),
+    user: final.body,
   };
+}
+
+/** A JSON POST carrying on from `previous` (its cookies, and its CSRF token echoed). */
+async function post(base, path, body, previous) {
+  const headers = { 'content-type': 'application/json' };
+  if (previous) {
+    headers.cookie = previous.cookies.join('; ');
+    headers['X-XSRF-TOKEN'] = previous.cookies.findLast((cookie) => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1];
+  }
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  const cookies = [
+    ...(previous?.cookies ?? []),
+    ...response.headers.getSetCookie().map((header) => header.split(';')[0]),
+  ];
+  return { cookies, body: await response.json() };
+}
+
+const totp = (secret) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+
+/** A code the server has not yet accepted: it refuses a time-step twice, so wait for the next if need be. */
+async function nextCode(connectionString, email) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const {
+      rows: [row],
+    } = await client.query(
+      `SELECT a.secret, a.last_used_step FROM user_authenticator a JOIN app_user u ON u.id = a.user_id
+        WHERE lower(u.email) = lower($1) AND a.enabled_at IS NOT NULL`,
+      [email],
+    );
+    if (!row) throw new Error(`${email} has no authenticator app set up`);
+    const lastUsed = row.last_used_step === null ? -1 : Number(row.last_used_step);
+    for (;;) {
+      const step = Math.floor(Date.now() / 30_000);
+      if (step > lastUsed) return totp(row.secret).generate({ timestamp: step * 30_000 });
+      await delay(1000);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 export function gitState() {
