@@ -5,6 +5,7 @@ import { type StageProgress, computeStageProgress, pickCurrentVersion } from '@p
 
 import type { SessionUser } from '../auth/session.service';
 import { visibleEvidenceCondition } from '../evidence/evidence-visibility';
+import { FrameworkStructures } from './framework-structures';
 
 /** Where a trainee stands: the current version of their programme's framework and their stage. */
 export interface TraineeStage {
@@ -17,13 +18,12 @@ export interface TraineeStage {
 
 interface CountRow {
   trainee_id: string;
-  framework_id: string;
-  element_key: string;
-  stage_key: string;
+  element_id: string;
+  stage_id: string;
   count: number;
 }
 
-const key = (traineeId: string, frameworkId: string, stageKey: string) => `${traineeId}|${frameworkId}|${stageKey}`;
+const key = (traineeId: string, stageKey: string) => `${traineeId}|${stageKey}`;
 
 /**
  * Coverage for many trainees in a fixed number of queries, whatever their number: the counts
@@ -31,7 +31,10 @@ const key = (traineeId: string, frameworkId: string, stageKey: string) => `${tra
  */
 @Injectable()
 export class CoverageQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly structures: FrameworkStructures,
+  ) {}
 
   /** Each trainee's framework (current version) and stage, from their latest training record. */
   async stagesOf(traineeIds: string[]): Promise<Map<string, TraineeStage>> {
@@ -76,74 +79,47 @@ export class CoverageQueries {
     stageOverride?: string,
   ): Promise<Map<string, StageProgress>> {
     const traineeIds = stages.map((stage) => stage.traineeId);
-    const frameworkIds = [...new Set(stages.map((stage) => stage.frameworkId))];
-    const [domains, elements, evidence, assessments, signedOff] = await Promise.all([
+    // Counted by element and stage ids; the (cached) structures turn ids into keys, so these
+    // statements join no framework tables and plan in a fraction of the time.
+    const [structures, evidence, assessments, signedOff] = await Promise.all([
+      this.structures.of(stages.map((stage) => stage.frameworkId)),
       this.dataSource.query(
-        `SELECT framework_id, key, code, title FROM framework_domain WHERE framework_id = ANY ($1::uuid[]) ORDER BY sequence`,
-        [frameworkIds],
-      ) as Promise<{ framework_id: string; key: string; code: string; title: string }[]>,
-      this.dataSource.query(
-        `SELECT element.framework_id, stage.key AS stage_key, element.key, element.code, element.title,
-                domain.key AS domain_key
-           FROM framework_element element
-           JOIN framework_outcome outcome ON outcome.element_id = element.id
-           JOIN framework_stage stage ON stage.id = outcome.stage_id
-           LEFT JOIN framework_domain domain ON domain.id = element.domain_id
-          WHERE element.framework_id = ANY ($1::uuid[])
-          GROUP BY element.framework_id, stage.key, element.key, element.code, element.title, domain.key, element.sequence
-          ORDER BY element.sequence`,
-        [frameworkIds],
-      ) as Promise<
-        {
-          framework_id: string;
-          stage_key: string;
-          key: string;
-          code: string;
-          title: string;
-          domain_key: string | null;
-        }[]
-      >,
-      this.dataSource.query(
-        `SELECT item.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key,
-                count(DISTINCT item.id)::int AS count
-           FROM evidence_item item
-           JOIN evidence_element_link link ON link.evidence_id = item.id
-           JOIN framework_element element ON element.id = link.element_id
-           JOIN framework_stage stage ON stage.id = link.stage_id
+        `SELECT item.trainee_id, link.element_id, link.stage_id, count(DISTINCT item.id)::int AS count
+           FROM evidence_item item JOIN evidence_element_link link ON link.evidence_id = item.id
           WHERE item.trainee_id = ANY ($2::uuid[]) AND ${visibleEvidenceCondition(viewer, 'item', '$1')}
-          GROUP BY item.trainee_id, element.framework_id, element.key, stage.key`,
+          GROUP BY item.trainee_id, link.element_id, link.stage_id`,
         [viewer.id, traineeIds],
       ) as Promise<CountRow[]>,
       // Signed assessments, counting a corrected one once: its correction replaces it when signed.
       this.dataSource.query(
-        `SELECT assessment.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key,
-                count(DISTINCT assessment.id)::int AS count
-           FROM assessment
-           JOIN assessment_element covered ON covered.assessment_id = assessment.id
-           JOIN framework_element element ON element.id = covered.element_id
-           JOIN framework_stage stage ON stage.id = covered.stage_id
+        `SELECT assessment.trainee_id, covered.element_id, covered.stage_id, count(DISTINCT assessment.id)::int AS count
+           FROM assessment JOIN assessment_element covered ON covered.assessment_id = assessment.id
           WHERE assessment.trainee_id = ANY ($1::uuid[]) AND assessment.status = 'signed-off'
             AND NOT EXISTS (SELECT 1 FROM assessment correction
                              WHERE correction.amends = assessment.id AND correction.status = 'signed-off')
-          GROUP BY assessment.trainee_id, element.framework_id, element.key, stage.key`,
+          GROUP BY assessment.trainee_id, covered.element_id, covered.stage_id`,
         [traineeIds],
       ) as Promise<CountRow[]>,
       this.dataSource.query(
-        `SELECT record.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key, 1 AS count
+        `SELECT record.trainee_id, record.element_id, record.stage_id, 1 AS count
            FROM element_sign_off record
-           JOIN framework_element element ON element.id = record.element_id
-           JOIN framework_stage stage ON stage.id = record.stage_id
           WHERE record.trainee_id = ANY ($1::uuid[]) AND record.kind = 'sign-off'
             AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)`,
         [traineeIds],
       ) as Promise<CountRow[]>,
     ]);
+    const frameworkOf = new Map(stages.map((stage) => [stage.traineeId, stage.frameworkId]));
+    // Trainee and stage → element key → count, for elements of the trainee's framework.
     const index = (rows: CountRow[]) => {
       const byTraineeStage = new Map<string, Map<string, number>>();
       for (const row of rows) {
-        const bucket = key(row.trainee_id, row.framework_id, row.stage_key);
+        const structure = structures.get(frameworkOf.get(row.trainee_id) ?? '');
+        const elementKey = structure?.elementKeyById.get(row.element_id);
+        const stageKey = structure?.stageKeyById.get(row.stage_id);
+        if (!elementKey || !stageKey) continue;
+        const bucket = key(row.trainee_id, stageKey);
         const counts = byTraineeStage.get(bucket) ?? new Map<string, number>();
-        counts.set(row.element_key, row.count);
+        counts.set(elementKey, (counts.get(elementKey) ?? 0) + row.count);
         byTraineeStage.set(bucket, counts);
       }
       return byTraineeStage;
@@ -152,21 +128,15 @@ export class CoverageQueries {
     const progress = new Map<string, StageProgress>();
     for (const trainee of stages) {
       const stage = stageOverride ?? trainee.stageKey;
-      if (!stage) continue;
-      const bucket = key(trainee.traineeId, trainee.frameworkId, stage);
+      const structure = structures.get(trainee.frameworkId);
+      if (!stage || !structure) continue;
+      const bucket = key(trainee.traineeId, stage);
       progress.set(
         trainee.traineeId,
         computeStageProgress({
           stage,
-          domains: domains.filter((domain) => domain.framework_id === trainee.frameworkId),
-          elements: elements
-            .filter((element) => element.framework_id === trainee.frameworkId && element.stage_key === stage)
-            .map((element) => ({
-              key: element.key,
-              code: element.code,
-              title: element.title,
-              domainKey: element.domain_key,
-            })),
+          domains: structure.domains,
+          elements: structure.elementsByStage.get(stage) ?? [],
           evidenceCounts: evidenceIndex.get(bucket) ?? new Map(),
           assessmentCounts: assessmentIndex.get(bucket) ?? new Map(),
           signedOff: new Set(signOffIndex.get(bucket)?.keys() ?? []),
