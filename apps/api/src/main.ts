@@ -72,8 +72,16 @@ async function main(command: Command): Promise<void> {
 }
 
 function printDemoAccounts(password: string): void {
-  const lines = demoAccounts.map((account) => `  ${account.email.padEnd(24)} ${account.roles.join(', ')}`);
-  console.log(`\nDemo accounts (password: ${password}):\n${lines.join('\n')}\n`);
+  const lines = demoAccounts.map((account) => {
+    const line = `  ${account.email.padEnd(24)} ${account.roles.join(', ').padEnd(22)}`;
+    return account.authenticatorSecret ? `${line} authenticator secret ${account.authenticatorSecret}` : line.trimEnd();
+  });
+  console.log(
+    `\nDemo accounts (password: ${password}):\n${lines.join('\n')}\n\n` +
+      'Supervisors, deanery administrators and administrators also enter a 6-digit code at sign-in.\n' +
+      'Add the secret above to any authenticator app (TOTP, SHA-1, 6 digits, 30 seconds), or print\n' +
+      'the current code with: npm run demo:code -- <secret> (or any other RFC 6238 tool).\n',
+  );
 }
 
 const requested = process.argv[2] ?? 'serve';

@@ -1,3 +1,5 @@
+import request from 'supertest';
+
 import { CSRF_HEADER, type UserView } from '@portfolio/contracts';
 
 import {
@@ -91,6 +93,41 @@ describe('administration on PostgreSQL', () => {
     const client = await signIn(testApp.app, user.email);
     await patch(`/api/admin/users/${user.id}`, { version: 1, disabled: true }).expect(200);
     await client.agent.get('/api/auth/me').expect(401);
+  });
+
+  it('resets the authenticator app of someone who lost it: signed out everywhere, set up again at next sign-in, audited', async () => {
+    const user = await createUser(testApp.dataSource, ['supervisor']);
+    const client = await signIn(testApp.app, user.email);
+    const listed = (await admin.agent.get(`/api/admin/users?search=${encodeURIComponent(user.email)}`).expect(200)).body
+      .items as UserView[];
+    expect(listed[0]?.authenticatorEnabled).toBe(true);
+
+    const noReason = await post(`/api/admin/users/${user.id}/authenticator-reset`, { reason: ' ' }).expect(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    const reset = await post(`/api/admin/users/${user.id}/authenticator-reset`, {
+      reason: 'Lost phone; identity checked by video call with the training programme director',
+    }).expect(200);
+    expect((reset.body as UserView).authenticatorEnabled).toBe(false);
+    await client.agent.get('/api/auth/me').expect(401);
+    const login = await request(testApp.app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ email: user.email, password: testPassword })
+      .expect(200);
+    expect(login.body.nextStep).toBe('authenticator-enrolment');
+    const again = await signIn(testApp.app, user.email);
+    await again.agent.get('/api/auth/me').expect(200);
+    const [event] = await testApp.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'user.authenticator-reset' AND entity_id = $1`,
+      [user.id],
+    );
+    expect(event.details).toMatchObject({ hadAuthenticator: true });
+
+    const self = (await admin.agent.get('/api/auth/me').expect(200)).body as { id: string };
+    const own = await post(`/api/admin/users/${self.id}/authenticator-reset`, { reason: 'mine' }).expect(400);
+    expect(own.body.errors[0].field).toBe('id');
+    await post('/api/admin/users/00000000-0000-4000-8000-000000000000/authenticator-reset', { reason: 'x' }).expect(
+      404,
+    );
   });
 
   it('assigns a supervisor, checking roles and dates', async () => {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 
@@ -30,6 +31,7 @@ import {
   DeaneryDto,
   DeaneryParams,
   ProgrammeDto,
+  ResetAuthenticatorDto,
   TraineeImportDto,
   UpdateUserDto,
   UserDto,
@@ -104,6 +106,19 @@ export class AdminController {
     @Body() body: UpdateUserDto,
   ): Promise<UserView> {
     return this.users.update(actor, params.id, body);
+  }
+
+  @Post('users/:id/authenticator-reset')
+  @HttpCode(200)
+  @RequirePermission('users:manage')
+  @ApiOperation({ summary: 'Remove a user’s authenticator app and recovery codes, and sign them out everywhere' })
+  @ApiOkResponse({ type: UserDto })
+  resetAuthenticator(
+    @CurrentUser() actor: SessionUser,
+    @Param() params: IdParams,
+    @Body() body: ResetAuthenticatorDto,
+  ): Promise<UserView> {
+    return this.users.resetAuthenticator(actor, params.id, body.reason.trim());
   }
 
   @Post('assignments')

@@ -26,6 +26,7 @@ import {
   type DeaneryView,
   PASSWORD_MAX_LENGTH,
   type ProgrammeView,
+  type ResetAuthenticatorRequest,
   type Role,
   type SupervisorAssignmentView,
   type UpdateUserRequest,
@@ -92,7 +93,17 @@ export class UserDto implements UserView {
   @ApiPropertyOptional({ type: String, nullable: true }) gmcNumber!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) profession!: string | null;
   @ApiProperty() disabled!: boolean;
+  @ApiProperty({ description: 'Whether the account signs in with an authenticator app' })
+  authenticatorEnabled!: boolean;
   @ApiProperty() version!: number;
+}
+
+export class ResetAuthenticatorDto implements ResetAuthenticatorRequest {
+  @ApiProperty({ description: 'Why, for the audit record: how the person was identified', maxLength: 2000 })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must say why, and how the person was identified' })
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class UserPageDto implements UserPage {

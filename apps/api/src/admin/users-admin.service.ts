@@ -10,7 +10,9 @@ import { SessionService, type SessionUser } from '../auth/session.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { fieldConflict, fieldError, rethrowUniqueViolation } from '../common/field-errors';
 
-const userColumns = `id, email, display_name, roles, deanery_id, gmc_number, profession, disabled_at IS NOT NULL AS disabled, version`;
+const userColumns = `id, email, display_name, roles, deanery_id, gmc_number, profession, disabled_at IS NOT NULL AS disabled,
+  version, EXISTS (SELECT 1 FROM user_authenticator authenticator
+                    WHERE authenticator.user_id = app_user.id AND authenticator.enabled_at IS NOT NULL) AS authenticator_enabled`;
 
 interface UserRow {
   id: string;
@@ -22,6 +24,7 @@ interface UserRow {
   profession: string | null;
   disabled: boolean;
   version: number;
+  authenticator_enabled: boolean;
 }
 
 const uniqueFields = {
@@ -159,6 +162,38 @@ export class UsersAdminService {
       })
       .catch((error: unknown) => rethrowUniqueViolation(error, uniqueFields));
   }
+
+  /**
+   * For someone who has lost both their phone and their recovery codes: removes their
+   * authenticator app and recovery codes and signs them out everywhere. Roles that need an app
+   * set a new one up at their next sign-in. Never for one's own account, which has its own page.
+   */
+  async resetAuthenticator(actor: SessionUser, userId: string, reason: string): Promise<UserView> {
+    if (userId === actor.id) {
+      throw fieldError('id', 'Replace your own authenticator app from your account page');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT ${userColumns} FROM app_user WHERE id = $1 FOR UPDATE`, [
+        userId,
+      ])) as UserRow[];
+      if (!row) throw new NotFoundException('There is no user with that id.');
+      await manager.query(`DELETE FROM user_authenticator WHERE user_id = $1`, [userId]);
+      await manager.query(`DELETE FROM recovery_code WHERE user_id = $1`, [userId]);
+      await manager.query(`DELETE FROM sign_in_step WHERE user_id = $1`, [userId]);
+      await this.sessions.endAllForUser(userId, manager);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'user.authenticator-reset',
+          entityType: 'user',
+          entityId: userId,
+          details: { reason, hadAuthenticator: row.authenticator_enabled },
+        },
+        manager,
+      );
+      return toUserView({ ...row, authenticator_enabled: false });
+    });
+  }
 }
 
 function checkedPassword(password: string): string {
@@ -197,6 +232,7 @@ function toUserView(row: UserRow): UserView {
     gmcNumber: row.gmc_number,
     profession: row.profession,
     disabled: row.disabled,
+    authenticatorEnabled: row.authenticator_enabled,
     version: row.version,
   };
 }

@@ -10,19 +10,23 @@ import {
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 
-import { CSRF_HEADER, type Permission, hasPermission } from '@portfolio/contracts';
+import { CSRF_HEADER, type Permission, type SignInNextStep, hasPermission } from '@portfolio/contracts';
 
 import { AuditService } from '../audit/audit.service';
-import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_PERMISSION, clientOf } from './access.decorators';
-import { sessionTokenOf } from './session-cookies';
+import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_PERMISSION, SIGN_IN_STEP, clientOf } from './access.decorators';
+import { sessionTokenOf, signInStepTokenOf } from './session-cookies';
 import { SessionService } from './session.service';
+import { SignInStepService } from './sign-in-step.service';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const SIGN_IN_STEP_EXPIRED = 'Your sign-in has timed out. Enter your email address and password again.';
 
 /**
  * Fails closed: a route is open only if it says so (`@Public()`), otherwise it needs a live
  * session, a CSRF token on writes, and the permission the route names. A route that names
- * none is refused, so forgetting the decorator can never open a route.
+ * none is refused, so forgetting the decorator can never open a route. The half-way state of
+ * a sign-in (password right, second step to come) opens only the routes of that step.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,6 +35,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly signInSteps: SignInStepService,
     private readonly audit: AuditService,
   ) {}
 
@@ -40,6 +45,14 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const step = this.reflector.getAllAndOverride<SignInNextStep | undefined>(SIGN_IN_STEP, targets);
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (step && (await this.admitsSignInStep(request, step))) {
+      return true;
+    }
+    if (step && !permission) {
+      throw new UnauthorizedException(SIGN_IN_STEP_EXPIRED);
+    }
     const token = sessionTokenOf(request);
     const user = token ? await this.sessions.resolve(token) : null;
     if (!user) {
@@ -51,7 +64,6 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException('This request is missing a valid CSRF token. Reload the page and try again.');
     }
 
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (!permission) {
       this.logger.error(`${request.method} ${request.path} names no permission and no @Public(): refused`);
     }
@@ -66,6 +78,20 @@ export class AccessGuard implements CanActivate {
       });
       throw new NotFoundException('Not found.');
     }
+    return true;
+  }
+
+  /** A half-way sign-in waiting for exactly this step, with its own CSRF token on writes. */
+  private async admitsSignInStep(request: AuthenticatedRequest, step: SignInNextStep): Promise<boolean> {
+    const token = signInStepTokenOf(request);
+    const pending = token ? await this.signInSteps.resolve(token) : null;
+    if (!pending || pending.nextStep !== step) {
+      return false;
+    }
+    if (!safeMethods.has(request.method) && !csrfTokenMatches(request.get(CSRF_HEADER), pending.csrfToken)) {
+      throw new ForbiddenException('This request is missing a valid CSRF token. Reload the page and try again.');
+    }
+    request.pendingSignIn = pending;
     return true;
   }
 }

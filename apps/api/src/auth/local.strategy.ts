@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 
 import { clientOf } from './access.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, type PasswordAccepted } from './auth.service';
 
 /** Email and password sign-in through passport; the session is ours, not passport's. */
 @Injectable()
@@ -13,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false });
   }
 
-  async validate(request: Request, email: string, password: string): Promise<{ id: string }> {
-    return { id: await this.auth.verifyCredentials(email, password, clientOf(request)) };
+  validate(request: Request, email: string, password: string): Promise<PasswordAccepted> {
+    return this.auth.verifyCredentials(email, password, clientOf(request));
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { Role } from '@portfolio/contracts';
+import { type Role, mfaRequiredRoles } from '@portfolio/contracts';
 
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -49,18 +49,25 @@ export class SessionService {
     return { token, csrfToken, expiresAt };
   }
 
-  /** The session's user, if the session exists, is neither idle too long nor past its lifetime, and the account is enabled. */
+  /**
+   * The session's user, if the session exists, is neither idle too long nor past its lifetime, and
+   * the account is enabled. An account whose roles need an authenticator app and that has none
+   * (a role given since it signed in) has no session until it sets one up.
+   */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = hashToken(token);
     const [row] = (await this.dataSource.query(
       `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale
-         FROM user_session s JOIN app_user u ON u.id = s.user_id
+         FROM user_session s
+         JOIN app_user u ON u.id = s.user_id
+         LEFT JOIN user_authenticator a ON a.user_id = u.id
         WHERE s.token_hash = $1
           AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2)
-          AND u.disabled_at IS NULL`,
-      [tokenHash, this.config.session.idleMinutes, touchIntervalSeconds],
+          AND u.disabled_at IS NULL
+          AND (a.enabled_at IS NOT NULL OR NOT u.roles && $4::text[])`,
+      [tokenHash, this.config.session.idleMinutes, touchIntervalSeconds, mfaRequiredRoles],
     )) as { id: string; email: string; display_name: string; roles: Role[]; csrf_token: string; stale: boolean }[];
     if (!row) {
       return null;
@@ -85,6 +92,11 @@ export class SessionService {
   /** Ends every session of a user: on a password change or when the account is disabled. */
   async endAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [userId]);
+  }
+
+  /** Ends the user's other sessions, keeping this one: when their sign-in security changes. */
+  async endOthersForUser(userId: string, keepTokenHash: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> $2`, [userId, keepTokenHash]);
   }
 }
 

@@ -6,6 +6,11 @@ export interface DemoAccount {
   roles: Role[];
   profession: string | null;
   gmcNumber: string | null;
+  /**
+   * The authenticator secret (base32, TOTP SHA-1, 6 digits, 30 s) the account is seeded with, for
+   * roles that must use one. Published on purpose: demo data only, never seeded in production.
+   */
+  authenticatorSecret: string | null;
 }
 
 /** One account per role, so anyone can try every side of the product. */
@@ -16,6 +21,7 @@ export const demoAccounts: DemoAccount[] = [
     roles: ['trainee'],
     profession: 'Doctor (FY2)',
     gmcNumber: '7654321',
+    authenticatorSecret: null,
   },
   {
     email: 'supervisor@demo.test',
@@ -23,6 +29,7 @@ export const demoAccounts: DemoAccount[] = [
     roles: ['supervisor', 'assessor'],
     profession: 'Consultant physician',
     gmcNumber: '4123456',
+    authenticatorSecret: 'DEMOSUPERVISORTOTPSECRETKEYTWO22',
   },
   {
     email: 'assessor@demo.test',
@@ -30,6 +37,7 @@ export const demoAccounts: DemoAccount[] = [
     roles: ['assessor'],
     profession: 'Service manager',
     gmcNumber: null,
+    authenticatorSecret: null,
   },
   {
     email: 'deanery@demo.test',
@@ -37,6 +45,7 @@ export const demoAccounts: DemoAccount[] = [
     roles: ['deanery_admin'],
     profession: 'Programme administrator',
     gmcNumber: null,
+    authenticatorSecret: 'DEMODEANERYADMINTOTPSECRETKEY234',
   },
   {
     email: 'admin@demo.test',
@@ -44,6 +53,7 @@ export const demoAccounts: DemoAccount[] = [
     roles: ['admin'],
     profession: null,
     gmcNumber: null,
+    authenticatorSecret: 'DEMOADMINISTRATORTOTPSECRETKEY23',
   },
 ];
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password-hasher';
@@ -24,6 +24,8 @@ export class DemoSeeder {
     }
     // Most starts find the demo data already there: check before paying for a password hash.
     if ((await this.dataSource.query(`SELECT 1 FROM deanery WHERE code = $1`, [demoDeanery.code])).length > 0) {
+      // Demo data seeded before authenticator apps existed gains them here.
+      await this.enrolDemoAuthenticators(this.dataSource.manager);
       return 'already-present';
     }
     const passwordHash = await hashPassword(this.config.demoPassword);
@@ -62,6 +64,7 @@ export class DemoSeeder {
         )) as { id: string }[];
         userIds.set(account.email, user?.id ?? '');
       }
+      await this.enrolDemoAuthenticators(manager);
       const traineeId = userIds.get('trainee@demo.test');
       await manager.query(
         `INSERT INTO training_record (trainee_id, programme_id, stage_key, grade, starts_on)
@@ -85,5 +88,19 @@ export class DemoSeeder {
       );
       return 'seeded';
     });
+  }
+
+  /** The published demo secrets, for demo accounts that have no authenticator app yet. */
+  private async enrolDemoAuthenticators(manager: EntityManager): Promise<void> {
+    for (const account of demoAccounts) {
+      if (account.authenticatorSecret) {
+        await manager.query(
+          `INSERT INTO user_authenticator (user_id, secret, enabled_at)
+           SELECT id, $2, now() FROM app_user WHERE lower(email) = lower($1)
+           ON CONFLICT (user_id) DO NOTHING`,
+          [account.email, account.authenticatorSecret],
+        );
+      }
+    }
   }
 }

@@ -34,8 +34,14 @@ export interface UserView {
   gmcNumber: string | null;
   profession: string | null;
   disabled: boolean;
+  /** Whether the account signs in with an authenticator app. */
+  authenticatorEnabled: boolean;
   /** Optimistic lock: send it back with a change; a stale one answers 409. */
   version: number;
+}
+
+export interface ResetAuthenticatorRequest {
+  reason: string;
 }
 
 export interface UserPage {

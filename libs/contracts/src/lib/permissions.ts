@@ -16,6 +16,8 @@ export const roleLabels: Record<Role, string> = {
 export const permissions = [
   'account:read',
   'account:change-password',
+  /** Set up, change or turn off one's own authenticator app and recovery codes. */
+  'account:mfa',
   /** Read trainees' records; which trainees is decided per record (self, assigned, own deanery, all). */
   'trainees:read',
   'cohort:read',
@@ -31,6 +33,8 @@ export const permissions = [
   'assessments:assess',
   /** Record progression reviews and issue progression reports for trainees in one's deanery. */
   'progression:manage',
+  /** Download a whole portfolio as a ZIP: one's own, or (with a stated reason) a trainee's of one's deanery. */
+  'portfolio:export',
   /** Read the mail the product has sent or holds in its outbox. */
   'outbox:read',
   'users:manage',
@@ -43,13 +47,20 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['account:read', 'account:change-password'];
+const everyone: Permission[] = ['account:read', 'account:change-password', 'account:mfa'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write', 'assessments:request'],
+  trainee: [...everyone, 'trainees:read', 'evidence:read', 'evidence:write', 'assessments:request', 'portfolio:export'],
   supervisor: [...everyone, 'trainees:read', 'evidence:read', 'elements:sign-off', 'assessments:assess'],
   assessor: [...everyone, 'assessments:assess'],
-  deanery_admin: [...everyone, 'trainees:read', 'cohort:read', 'evidence:read', 'progression:manage'],
+  deanery_admin: [
+    ...everyone,
+    'trainees:read',
+    'cohort:read',
+    'evidence:read',
+    'progression:manage',
+    'portfolio:export',
+  ],
   admin: [
     ...everyone,
     'trainees:read',

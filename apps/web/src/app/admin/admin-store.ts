@@ -159,6 +159,15 @@ export class AdminStore {
     return user;
   }
 
+  async resetAuthenticator(id: string, reason: string): Promise<UserView> {
+    const user = await firstValueFrom(this.http.post<UserView>(apiRoutes.adminUserAuthenticatorReset(id), { reason }));
+    this.usersState.update((state) => ({
+      ...state,
+      items: state.items.map((item) => (item.id === id ? user : item)),
+    }));
+    return user;
+  }
+
   assignSupervisor(request: CreateAssignmentRequest): Promise<SupervisorAssignmentView> {
     return firstValueFrom(this.http.post<SupervisorAssignmentView>(apiRoutes.adminAssignments, request));
   }

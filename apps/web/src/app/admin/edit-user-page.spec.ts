@@ -19,6 +19,7 @@ function trainee(version: number, profession: string): UserView {
     gmcNumber: '7654321',
     profession,
     disabled: false,
+    authenticatorEnabled: true,
     version,
   };
 }
@@ -109,5 +110,26 @@ describe('EditUserPage', () => {
       'Password must be at least 12 characters',
     ]);
     http.expectNone(apiRoutes.adminUser('u1'));
+  });
+
+  it('resets a lost authenticator app only with a reason, then says so', async () => {
+    const resetButton = () =>
+      Array.from(page.querySelectorAll('button')).find((button) => button.textContent?.includes('Reset authenticator'));
+    resetButton()?.click();
+    await settle(harness);
+    expect(textOf(page, '.nhsuk-error-summary a')).toEqual(['Say why, and how you checked who they are']);
+    http.expectNone(apiRoutes.adminUserAuthenticatorReset('u1'));
+
+    (page.querySelector('#reset-reason') as HTMLTextAreaElement).value = 'Lost phone; checked by video call';
+    resetButton()?.click();
+    const request = http.expectOne(apiRoutes.adminUserAuthenticatorReset('u1'));
+    expect(request.request.body).toEqual({ reason: 'Lost phone; checked by video call' });
+    request.flush({ ...trainee(3, 'Doctor (FY2)'), authenticatorEnabled: false });
+    await settle(harness);
+
+    expect(textOf(page, '.nhsuk-notification-banner__heading')).toEqual([
+      'Their authenticator app has been reset and they have been signed out everywhere',
+    ]);
+    expect(page.textContent).toContain('has no authenticator app set up');
   });
 });

@@ -11,6 +11,7 @@ import { NotificationBanner } from '../shared/notification-banner';
 import { usePageTitle } from '../shared/page-title';
 import { ServiceProblem } from '../shared/service-problem';
 import { AdminStore } from './admin-store';
+import { ResetAuthenticatorForm } from './reset-authenticator-form';
 import { readUserDetails, userFields } from './user-details';
 import { UserDetailsFields } from './user-details-fields';
 
@@ -19,7 +20,7 @@ export const STALE_USER_MESSAGE =
 
 @Component({
   selector: 'app-edit-user-page',
-  imports: [ErrorSummary, NotificationBanner, ServiceProblem, UserDetailsFields],
+  imports: [ErrorSummary, NotificationBanner, ResetAuthenticatorForm, ServiceProblem, UserDetailsFields],
   templateUrl: './edit-user-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -42,6 +43,7 @@ export class EditUserPage {
   protected readonly isStale = signal(false);
   protected readonly saved = signal(false);
   protected readonly saving = signal(false);
+  protected readonly authenticatorReset = signal(false);
 
   constructor() {
     this.store.loadDeaneries();
@@ -98,6 +100,12 @@ export class EditUserPage {
     }
   }
 
+  protected onAuthenticatorReset(user: UserView): void {
+    this.userState.set({ status: 'loaded', value: user });
+    this.saved.set(false);
+    this.authenticatorReset.set(true);
+  }
+
   /** Fetches the user as they are now; the form is drawn afresh with their values. */
   protected async reload(): Promise<void> {
     await this.load(this.userId(), true);
@@ -112,6 +120,7 @@ export class EditUserPage {
     this.problems.set([]);
     this.isStale.set(false);
     this.saved.set(false);
+    this.authenticatorReset.set(false);
     try {
       const user = await this.store.findUser(id, { fresh });
       this.userState.set(user ? { status: 'loaded', value: user } : { status: 'not-found' });

@@ -71,6 +71,7 @@ describe('requireSignIn and requirePermission', () => {
       'Deaneries and programmes',
       'Assign an educational supervisor',
       'Import a cohort of trainees',
+      'Import a framework from CASE',
       'Outbox',
     ]);
   });

@@ -16,6 +16,10 @@ const answersWith401 = new Set<string>([
   apiRoutes.me,
   apiRoutes.login,
   apiRoutes.logout,
+  // Between the password and the second step nobody is signed in: those pages explain a 401.
+  apiRoutes.loginSecondFactor,
+  apiRoutes.authenticatorEnrolment,
+  apiRoutes.authenticatorConfirmation,
   apiRoutes.ticketRedemption,
   apiRoutes.externalAssessment,
   apiRoutes.externalJudgement,

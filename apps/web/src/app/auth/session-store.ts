@@ -3,11 +3,16 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import {
+  type AuthenticatorEnabled,
   type ChangePasswordRequest,
   type CurrentUser,
   type LoginRequest,
+  type LoginResponse,
   type Permission,
+  type SecondFactorRequest,
+  type SecondStepRequired,
   apiRoutes,
+  needsSecondStep,
 } from '@portfolio/contracts';
 
 import { statusOf } from '../shared/api-errors';
@@ -48,10 +53,34 @@ export class SessionStore {
     return this.firstLoad;
   }
 
-  async signIn(credentials: LoginRequest): Promise<CurrentUser> {
-    const user = await firstValueFrom(this.http.post<CurrentUser>(apiRoutes.login, credentials));
+  /**
+   * The password step. It signs in, or (for an account with an authenticator app, or whose role
+   * needs one) answers the step still to do: until then nobody is signed in.
+   */
+  async signIn(credentials: LoginRequest): Promise<CurrentUser | SecondStepRequired> {
+    const answer = await firstValueFrom(this.http.post<LoginResponse>(apiRoutes.login, credentials));
+    if (needsSecondStep(answer)) {
+      this.clear();
+      return answer;
+    }
+    this.startSession(answer);
+    return answer;
+  }
+
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  async completeSignIn(secondFactor: SecondFactorRequest): Promise<CurrentUser> {
+    const user = await firstValueFrom(this.http.post<CurrentUser>(apiRoutes.loginSecondFactor, secondFactor));
     this.startSession(user);
     return user;
+  }
+
+  /** Confirms a new authenticator app; a sign-in that was waiting for it is now signed in. */
+  async confirmAuthenticator(code: string): Promise<AuthenticatorEnabled> {
+    const enabled = await firstValueFrom(
+      this.http.post<AuthenticatorEnabled>(apiRoutes.authenticatorConfirmation, { code }),
+    );
+    this.startSession(enabled.user);
+    return enabled;
   }
 
   /** Ends the session; one the API has already ended (401) is just as signed out. */

@@ -128,6 +128,27 @@ describe('SignInPage', () => {
     expect(TestBed.inject(Router).url).toBe('/');
   });
 
+  it('goes on to the code page when the account has an authenticator app, signed in to nothing yet', async () => {
+    const page = await openPage('/sign-in?returnUrl=%2Fsupervision');
+    await submit(page, 'supervisor@demo.test', 'demo-portfolio-2026');
+    answerSignIn(200, { nextStep: 'authenticator-code', expiresAt: '2026-01-01T00:05:00.000Z' });
+    await settle(harness);
+
+    expect(TestBed.inject(Router).url).toBe('/sign-in/code?returnUrl=%2Fsupervision');
+    expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
+    expect(textOf(harness.routeNativeElement as HTMLElement, 'h1')).toEqual([
+      'Enter the code from your authenticator app',
+    ]);
+  });
+
+  it('says so when the sign-in timed out between the password and the code', async () => {
+    const page = await openPage('/sign-in?timedOut=1');
+
+    expect(textOf(page, '.nhsuk-notification-banner__heading')).toEqual([
+      'Your sign-in timed out. Enter your email address and password again.',
+    ]);
+  });
+
   it('confirms signing out', async () => {
     const page = await openPage('/sign-in?signedOut=1');
 

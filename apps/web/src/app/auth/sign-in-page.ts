@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router } from '@angular/router';
 
+import { needsSecondStep } from '@portfolio/contracts';
+
 import { SERVICE_PROBLEM_MESSAGE, apiErrorBody, statusOf } from '../shared/api-errors';
 import { ErrorSummary } from '../shared/error-summary';
 import { FieldErrorPipe, type FormProblem, rawValueOf, submittedForm, trimmedValueOf } from '../shared/form-problems';
@@ -8,6 +10,7 @@ import { NotificationBanner } from '../shared/notification-banner';
 import { TextField } from '../shared/text-field';
 import { safeReturnPath } from './return-path';
 import { SessionStore } from './session-store';
+import { SECOND_STEP_PATHS } from './sign-in-steps';
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
 
@@ -23,6 +26,7 @@ export class SignInPage {
   readonly expired = input<string>();
   readonly signedOut = input<string>();
   readonly passwordChanged = input<string>();
+  readonly timedOut = input<string>();
 
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
@@ -30,6 +34,9 @@ export class SignInPage {
   protected readonly problems = signal<FormProblem[]>([]);
   protected readonly signingIn = signal(false);
   protected readonly notice = computed(() => {
+    if (this.timedOut()) {
+      return { success: false, heading: 'Your sign-in timed out. Enter your email address and password again.' };
+    }
     if (this.expired()) {
       return { success: false, heading: 'Your session has expired. Sign in again to go back to where you were.' };
     }
@@ -63,7 +70,13 @@ export class SignInPage {
 
     this.signingIn.set(true);
     try {
-      await this.session.signIn({ email, password });
+      const answer = await this.session.signIn({ email, password });
+      if (needsSecondStep(answer)) {
+        await this.router.navigate([SECOND_STEP_PATHS[answer.nextStep]], {
+          queryParams: { returnUrl: safeReturnPath(this.returnUrl()) },
+        });
+        return;
+      }
       await this.router.navigateByUrl(safeReturnPath(this.returnUrl()));
     } catch (error: unknown) {
       this.problems.set([signInProblem(error)]);

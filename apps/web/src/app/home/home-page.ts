@@ -80,6 +80,13 @@ export class HomePage {
         link: '/admin/import',
       });
     }
+    if (this.session.hasPermission('account:mfa')) {
+      links.push({
+        label: 'Authenticator app',
+        description: 'A code from your phone as well as your password when you sign in, and your recovery codes.',
+        link: '/account/authenticator',
+      });
+    }
     if (this.session.hasPermission('account:change-password')) {
       links.push({
         label: 'Change your password',
