@@ -82,7 +82,8 @@ export class AssessmentListQueryDto extends PageQuery {
   status?: AssessmentStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'With scope=trainee: whose assessments' })
-  @ValidateIf((query: AssessmentListQueryDto) => query.scope === 'trainee')
+  // Checked whenever it is given, whatever the scope: it reaches SQL as a uuid.
+  @ValidateIf((query: AssessmentListQueryDto) => query.scope === 'trainee' || query.traineeId !== undefined)
   @IsUUID('all', { message: 'traineeId must be the id of a trainee (scope=trainee needs one)' })
   traineeId?: string;
 }

@@ -18,7 +18,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    response.status(body.statusCode).json(body);
+    // A download route may have set its own type and file name before failing: the error is JSON, not a file.
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -26,17 +28,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
       if (typeof payload === 'string') {
-        return { statusCode, error: reasonPhrase(statusCode), message: payload };
+        return withUploadField({ statusCode, error: reasonPhrase(statusCode), message: payload });
       }
       const { message, error, ...extra } = payload as Record<string, unknown>;
       delete extra['statusCode'];
-      return {
+      return withUploadField({
         // Field errors, line errors, retry hints: whatever the thrower added to help the caller.
         ...extra,
         statusCode,
         error: typeof error === 'string' ? error : reasonPhrase(statusCode),
         message: Array.isArray(message) ? message.join('; ') : String(message ?? reasonPhrase(statusCode)),
-      };
+      });
     }
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -53,11 +55,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function reasonPhrase(statusCode: number): string {
+export function reasonPhrase(statusCode: number): string {
   const name = HttpStatus[statusCode] as string | undefined;
   return name
     ? name
         .toLowerCase()
         .replace(/(^|_)(\w)/g, (_match, gap: string, letter: string) => (gap ? ' ' : '') + letter.toUpperCase())
     : 'Error';
+}
+
+/** What multer, busboy and Nest's file pipe say about an upload: they name no field, but it is the file. */
+const uploadProblem =
+  /^(Multipart: |Unexpected field|Unexpected end of form|Too many (files|parts|fields)|File is required|Field name missing|Field value too long|Malformed part header)/;
+
+function withUploadField(body: ApiErrorBody): ApiErrorBody {
+  if (body.statusCode === 400 && !body.errors && uploadProblem.test(body.message)) {
+    return { ...body, errors: [{ field: 'file', message: body.message }] };
+  }
+  return body;
 }
