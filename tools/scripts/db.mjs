@@ -1,10 +1,13 @@
-// `npm run db:migrate`, `npm run db:seed` and `npm run db:migration:generate -- <Name>`.
+// `npm run db:migrate`, `npm run db:seed`, `npm run db:migration:generate -- <Name>`,
+// `npm run db:backup -- [--file path]` and `npm run db:restore -- --file path [--into url] [--force]`.
 // migrate and seed run the built server's own commands, against DATABASE_URL or the embedded
-// database under .data/ (the server must not be running on the same data folder).
+// database under .data/ (the server must not be running on the same data folder); backup and
+// restore use pg_dump and pg_restore (see db-backup.mjs).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import { runBackupCommand } from './db-backup.mjs';
 import { runNx, workspaceRoot } from './nx.mjs';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -43,7 +46,11 @@ switch (command) {
     console.log('Now list the new migration in apps/api/src/database/migrations/index.ts.');
     break;
   }
+  case 'backup':
+  case 'restore':
+    await runBackupCommand(command, rest);
+    break;
   default:
-    console.error('Usage: node tools/scripts/db.mjs migrate | seed | generate <Name>');
+    console.error('Usage: node tools/scripts/db.mjs migrate | seed | generate <Name> | backup | restore');
     process.exit(2);
 }

@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -12,7 +14,8 @@ const unavailableCodes = new Set([
   '08003',
   '08006',
 ]);
-const unavailableMessages = /timeout exceeded when trying to connect|Connection terminated|connection is closed/i;
+const unavailableMessages =
+  /timeout exceeded when trying to connect|Connection terminated|connection is closed|encountered a connection error and is not queryable/i;
 
 /**
  * Whether an error means the database cannot be reached, rather than that a query was wrong.
@@ -21,6 +24,11 @@ const unavailableMessages = /timeout exceeded when trying to connect|Connection 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) {
     return false;
+  }
+  // TypeORM releases a transaction's connection when it fails; the transaction's next query then
+  // reports the release rather than the failure.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) {
+    return true;
   }
   const { code, message, driverError, cause, errors } = error as {
     code?: unknown;
