@@ -8,3 +8,5 @@ export * from './lib/validate-assessment-template';
 export * from './lib/assessment-answers';
 export * from './lib/case-package';
 export * from './lib/case-import';
+export * from './lib/correspondences';
+export * from './lib/crosswalk';

@@ -11,7 +11,13 @@ import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/session.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
-import { FrameworkImporter, PublishedFrameworkChangedError } from '../frameworks/framework-importer';
+import { CrosswalkError, CrosswalkImporter } from '../frameworks/crosswalk-importer';
+import {
+  CorrespondenceError,
+  FrameworkImporter,
+  PublishedFrameworkChangedError,
+} from '../frameworks/framework-importer';
+import { CasePackagesService } from './case-packages.service';
 
 /**
  * Loads a CASE 1.1 CFPackage as a framework version: checked against the official schema, the
@@ -25,6 +31,8 @@ export class CaseImportService {
 
   constructor(
     private readonly importer: FrameworkImporter,
+    private readonly crosswalks: CrosswalkImporter,
+    private readonly packages: CasePackagesService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -54,7 +62,11 @@ export class CaseImportService {
         })),
       );
     }
-    const result = casePackageToFramework(casePackage, options);
+    const counterparts = await this.packages.counterparts();
+    const result = casePackageToFramework(casePackage, {
+      ...options,
+      resolveCounterpart: (identifier) => counterparts.get(identifier),
+    });
     if (!result.ok) {
       throw invalid(
         'The package cannot be read as a framework.',
@@ -84,7 +96,25 @@ export class CaseImportService {
       if (error instanceof PublishedFrameworkChangedError) {
         throw new ConflictException({ statusCode: 409, error: 'Conflict', message: error.message });
       }
+      if (error instanceof CorrespondenceError) {
+        throw invalid(error.message, [{ field: 'package.CFAssociations', message: error.message }], {
+          itemTypes: result.itemTypes,
+        });
+      }
       throw error;
+    }
+    const crosswalks: CaseImportView['crosswalks'] = [];
+    for (const crosswalk of result.crosswalks) {
+      const summary = { key: crosswalk.key, mappings: crosswalk.mappings.length };
+      try {
+        crosswalks.push({
+          ...summary,
+          result: await this.crosswalks.importCrosswalk(crosswalk, { keepStoredWording: true }),
+        });
+      } catch (error) {
+        if (!(error instanceof CrosswalkError)) throw error;
+        crosswalks.push({ ...summary, result: 'skipped', reason: error.message });
+      }
     }
     const elements = listElements(framework);
     await this.audit.record({
@@ -92,7 +122,11 @@ export class CaseImportService {
       action: 'framework.case-imported',
       entityType: 'framework',
       entityId: `${framework.key}@${framework.version}`,
-      details: { result: imported, source: framework.source?.document.identifier },
+      details: {
+        result: imported,
+        source: framework.source?.document.identifier,
+        crosswalks: crosswalks.map(({ key, result }) => ({ key, result })),
+      },
     });
     return {
       key: framework.key,
@@ -105,6 +139,9 @@ export class CaseImportService {
         (sum, { element }) => sum + Object.values(element.outcomes).reduce((count, list) => count + list.length, 0),
         0,
       ),
+      previousVersion: framework.previousVersion ?? null,
+      correspondences: framework.correspondences?.length ?? 0,
+      crosswalks,
     };
   }
 }

@@ -3,11 +3,15 @@ import { DataSource } from 'typeorm';
 
 import {
   type CaseAssociation,
+  type CaseCounterpart,
   type CaseDocument,
   type CaseItem,
   type CasePackage,
+  type CrosswalkFile,
   type FrameworkFile,
+  caseIdentifier,
   frameworkToCasePackage,
+  listElements,
   pickCurrentVersion,
 } from '@portfolio/competency';
 
@@ -39,14 +43,15 @@ export class CasePackagesService {
   ) {}
 
   async forFramework(key: string, version?: string): Promise<CasePackage> {
-    const versions = (await this.stored()).filter((candidate) => candidate.key === key);
+    const stored = await this.stored();
+    const versions = stored.filter((candidate) => candidate.key === key);
     const chosen = version ? versions.find((candidate) => candidate.version === version) : pickCurrentVersion(versions);
     if (!chosen) {
       throw new NotFoundException(
         version ? `There is no version '${version}' of framework '${key}'.` : `There is no framework '${key}'.`,
       );
     }
-    return this.packageOf(chosen);
+    return this.packageOf(chosen, stored);
   }
 
   async documents(): Promise<CaseDocument[]> {
@@ -73,8 +78,25 @@ export class CasePackagesService {
     return null;
   }
 
+  /** Which stored framework version and element a CASE identifier is, for associations that point outside a package. */
+  async counterparts(): Promise<Map<string, CaseCounterpart>> {
+    const counterparts = new Map<string, CaseCounterpart>();
+    for (const { document } of await this.stored()) {
+      for (const { element } of listElements(document)) {
+        const path = `element/${element.id}`;
+        counterparts.set(document.source?.nodes[path]?.identifier ?? caseIdentifier(document, path), {
+          frameworkKey: document.key,
+          frameworkVersion: document.version,
+          elementId: element.id,
+        });
+      }
+    }
+    return counterparts;
+  }
+
   private async all(): Promise<CasePackage[]> {
-    return (await this.stored()).map((stored) => this.packageOf(stored));
+    const stored = await this.stored();
+    return Promise.all(stored.map((each) => this.packageOf(each, stored)));
   }
 
   private async stored(): Promise<StoredDocument[]> {
@@ -83,13 +105,29 @@ export class CasePackagesService {
     )) as StoredDocument[];
   }
 
-  private packageOf(stored: StoredDocument): CasePackage {
-    const cacheKey = `${stored.id}@${stored.imported_at.toISOString()}`;
+  private async packageOf(stored: StoredDocument, everything: StoredDocument[]): Promise<CasePackage> {
+    const crosswalks = (await this.dataSource.query(
+      `SELECT document, to_framework_id, imported_at FROM framework_crosswalk WHERE from_framework_id = $1 ORDER BY key`,
+      [stored.id],
+    )) as { document: CrosswalkFile; to_framework_id: string; imported_at: Date }[];
+    const previous = everything.find(
+      (candidate) => candidate.key === stored.key && candidate.version === stored.document.previousVersion,
+    );
+    // A package changes when its version, its previous version or a crosswalk from it is stored again.
+    const cacheKey = [stored, ...(previous ? [previous] : []), ...crosswalks]
+      .map((part) => part.imported_at.toISOString())
+      .join('|')
+      .concat(`@${stored.id}`);
     let built = this.built.get(cacheKey);
     if (!built) {
       built = frameworkToCasePackage(stored.document, {
         baseUri: `${this.config.publicUrl}/${CASE_PATH}`,
         lastChangeDateTime: stored.imported_at.toISOString(),
+        ...(previous ? { previous: previous.document } : {}),
+        crosswalks: crosswalks.flatMap((row) => {
+          const counterpart = everything.find((candidate) => candidate.id === row.to_framework_id);
+          return counterpart ? [{ crosswalk: row.document, counterpart: counterpart.document }] : [];
+        }),
       });
       this.built.set(cacheKey, built);
     }

@@ -8,7 +8,9 @@ import type { CasePackage } from '@portfolio/competency';
 import { CSRF_HEADER, type CaseImportView } from '@portfolio/contracts';
 
 import { createUser, signIn } from '../../test/factories';
+import { teamworkVersion1, teamworkVersion2 } from '../../test/teamwork-versions';
 import { type TestApp, createTestApp, workspaceRoot } from '../../test/test-app';
+import { FrameworkImporter } from '../frameworks/framework-importer';
 
 const caseSchema = JSON.parse(
   readFileSync(join(workspaceRoot, 'framework-data/schema/case-v1p1-cfpackage.schema.json'), 'utf8'),
@@ -84,7 +86,12 @@ describe('frameworks in CASE 1.1 over HTTP', () => {
       const admin = await signIn(empty.app, (await createUser(empty.dataSource, ['admin'])).email);
       const importPackage = (body: object) =>
         admin.agent.post('/api/admin/case-imports').set(CSRF_HEADER, admin.csrfToken).send(body);
+      // The MLCF's package carries its crosswalk to the model, which is stored once the model is held.
+      const hlmPackage = (await request(server).get('/api/frameworks/healthcare-leadership-model/case').expect(200))
+        .body as CasePackage;
+      await importPackage({ package: hlmPackage }).expect(201);
       const first = (await importPackage({ package: exported }).expect(201)).body as CaseImportView;
+      expect(first.crosswalks[0]?.reason).toBeUndefined();
       expect(first).toMatchObject({
         key: 'mlcf',
         version: '2010',
@@ -92,6 +99,9 @@ describe('frameworks in CASE 1.1 over HTTP', () => {
         domains: 7,
         elements: 28,
         outcomes: 264,
+        previousVersion: null,
+        correspondences: 0,
+        crosswalks: [{ key: 'mlcf-2010--healthcare-leadership-model-2013', mappings: 19, result: 'created' }],
       });
       expect(((await importPackage({ package: exported }).expect(201)).body as CaseImportView).result).toBe(
         'unchanged',
@@ -135,6 +145,56 @@ describe('frameworks in CASE 1.1 over HTTP', () => {
       const mapped = (await upload({ Behaviour: 'element' }).expect(201)).body as CaseImportView;
       expect(mapped).toMatchObject({ key: 'hlm-behaviours', elements: 9, result: 'created' });
       await upload({ Behaviour: 'colour' }).expect(400);
+    } finally {
+      await empty.close();
+    }
+  });
+  it("exports a version's correspondences as exactMatchOf and replacedBy, and they survive export, import, export", async () => {
+    const importer = testApp.app.get(FrameworkImporter);
+    await importer.importFramework(teamworkVersion1);
+    await importer.importFramework(teamworkVersion2);
+    const ajv = new Ajv2019({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(caseSchema);
+    const exportOf = async (target: ReturnType<TestApp['app']['getHttpServer']>, version: string) =>
+      (await request(target).get(`/api/frameworks/teamwork/versions/${version}/case`).expect(200)).body as CasePackage;
+    const [first, second] = [await exportOf(server, '1'), await exportOf(server, '2')];
+    expect(validate(second)).toBe(true);
+    const elementOf = (casePackage: CasePackage, code: string) =>
+      casePackage.CFItems.find((item) => item.CFItemType === 'Element' && item.humanCodingScheme === code)?.identifier;
+    const pairs = second.CFAssociations.filter((association) => association.associationType !== 'isChildOf').map(
+      (association) =>
+        `${association.associationType} ${association.originNodeURI.identifier} > ${association.destinationNodeURI.identifier}`,
+    );
+    expect(pairs).toEqual([
+      `exactMatchOf ${elementOf(second, 't1')} > ${elementOf(first, 't1')}`,
+      `replacedBy ${elementOf(first, 't2')} > ${elementOf(second, 't2b')}`,
+      `replacedBy ${elementOf(first, 't3')} > ${elementOf(second, 't3a')}`,
+      `replacedBy ${elementOf(first, 't3')} > ${elementOf(second, 't3b')}`,
+      `exactMatchOf ${elementOf(second, 't6')} > ${elementOf(first, 't6')}`,
+    ]);
+
+    const empty = await createTestApp({ seedFrameworks: false, env: { PUBLIC_URL: 'https://portfolio.example' } });
+    try {
+      const admin = await signIn(empty.app, (await createUser(empty.dataSource, ['admin'])).email);
+      const importPackage = (casePackage: CasePackage) =>
+        admin.agent.post('/api/admin/case-imports').set(CSRF_HEADER, admin.csrfToken).send({ package: casePackage });
+      // A version whose previous version is not held cannot state its correspondences.
+      const early = await importPackage(second).expect(400);
+      expect(early.body.errors[0]).toMatchObject({ field: 'package.CFAssociations' });
+      expect(early.body.message).toContain('follows version 1, which is not held');
+      await importPackage(first).expect(201);
+      const imported = (await importPackage(second).expect(201)).body as CaseImportView;
+      expect(imported).toMatchObject({ version: '2', previousVersion: '1', correspondences: 5, crosswalks: [] });
+      const again = await exportOf(empty.app.getHttpServer(), '2');
+      const withoutTimes = (value: unknown) =>
+        JSON.parse(JSON.stringify(value, (key, field: unknown) => (key === 'lastChangeDateTime' ? undefined : field)));
+      expect(withoutTimes(again)).toEqual(withoutTimes(second));
+      const stored = await empty.dataSource.query(
+        `SELECT count(*)::int AS count FROM framework_correspondence correspondence
+           JOIN framework ON framework.id = correspondence.framework_id WHERE framework.key = 'teamwork'`,
+      );
+      expect(stored).toEqual([{ count: 5 }]);
     } finally {
       await empty.close();
     }

@@ -69,6 +69,15 @@ export const caseImportFormSchema: SchemaObject = {
   },
 };
 
+class CrosswalkImportDto {
+  @ApiProperty({ example: 'mlcf-2010--healthcare-leadership-model-2013' }) key!: string;
+  @ApiProperty() mappings!: number;
+  @ApiProperty({ enum: ['created', 'unchanged', 'replaced', 'skipped'] })
+  result!: CaseImportView['crosswalks'][number]['result'];
+  @ApiPropertyOptional({ description: 'Why a crosswalk was skipped (the framework it maps to is not held)' })
+  reason?: string;
+}
+
 export class CaseImportViewDto implements CaseImportView {
   @ApiProperty() key!: string;
   @ApiProperty() version!: string;
@@ -78,4 +87,9 @@ export class CaseImportViewDto implements CaseImportView {
   @ApiProperty() domains!: number;
   @ApiProperty() elements!: number;
   @ApiProperty() outcomes!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The version this one follows, when the package says' })
+  previousVersion!: string | null;
+  @ApiProperty({ description: 'Correspondences with the previous version (exactMatchOf, replacedBy)' })
+  correspondences!: number;
+  @ApiProperty({ type: [CrosswalkImportDto] }) crosswalks!: CrosswalkImportDto[];
 }

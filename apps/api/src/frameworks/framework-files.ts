@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { type FrameworkFile, formatProblems, validateFrameworkFile } from '@portfolio/competency';
 
 /** Folders of `framework-data/` that hold something other than frameworks. */
-const notFrameworkFolders = new Set(['schema', 'invalid', 'assessments']);
+const notFrameworkFolders = new Set(['schema', 'invalid', 'assessments', 'crosswalks']);
 
 export class InvalidFrameworkFileError extends Error {}
 

@@ -46,7 +46,14 @@ describe('framework importer on PostgreSQL', () => {
   afterAll(() => testApp.close());
 
   async function rowCounts(): Promise<Record<string, number>> {
-    const tables = ['framework', 'framework_stage', 'framework_domain', 'framework_element', 'framework_outcome'];
+    const tables = [
+      'framework',
+      'framework_stage',
+      'framework_domain',
+      'framework_element',
+      'framework_outcome',
+      'framework_crosswalk_mapping',
+    ];
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const [row] = (await testApp.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`)) as {
@@ -66,6 +73,7 @@ describe('framework importer on PostgreSQL', () => {
       'assessment leadership-case-based-discussion: created',
       'assessment service-improvement-business-plan: created',
       'assessment supervisor-placement-review: created',
+      'crosswalk mlcf-2010--healthcare-leadership-model-2013: created',
     ]);
     const before = await rowCounts();
     const hashesBefore = await testApp.dataSource.query(
@@ -73,7 +81,7 @@ describe('framework importer on PostgreSQL', () => {
     );
 
     const second = await seeder.seedFrameworks();
-    expect(second.imported.map((entry) => entry.result)).toEqual(Array(5).fill('unchanged'));
+    expect(second.imported.map((entry) => entry.result)).toEqual(Array(6).fill('unchanged'));
     expect(second.refused).toEqual([]);
     expect(await rowCounts()).toEqual(before);
     expect(

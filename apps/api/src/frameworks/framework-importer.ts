@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type FrameworkFile, canonicalJson, listElements } from '@portfolio/competency';
+import {
+  type FrameworkFile,
+  canonicalJson,
+  formatProblems,
+  listElements,
+  validateCorrespondences,
+} from '@portfolio/competency';
 
 import {
   FrameworkDomainEntity,
@@ -24,6 +30,9 @@ export class PublishedFrameworkChangedError extends Error {
     );
   }
 }
+
+/** A version whose correspondences cannot be stored: the previous version is missing or does not fit them. */
+export class CorrespondenceError extends Error {}
 
 /** Stores framework files; importing the same file again changes nothing. */
 @Injectable()
@@ -48,7 +57,8 @@ export class FrameworkImporter {
       if (stored) {
         await manager.delete(FrameworkEntity, { id: stored.id });
       }
-      await insertFramework(manager, framework, contentHash);
+      const frameworkId = await insertFramework(manager, framework, contentHash);
+      await insertCorrespondences(manager, framework, frameworkId);
       return stored ? 'replaced-draft' : 'created';
     });
   }
@@ -61,7 +71,43 @@ export function hashFramework(framework: FrameworkFile): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
-async function insertFramework(manager: EntityManager, framework: FrameworkFile, contentHash: string): Promise<void> {
+/** The previous version must be held, and must have every element the correspondences name. */
+async function insertCorrespondences(manager: EntityManager, framework: FrameworkFile, frameworkId: string) {
+  if (!framework.previousVersion) return;
+  const [previous] = (await manager.query(`SELECT id, document FROM framework WHERE key = $1 AND version = $2`, [
+    framework.key,
+    framework.previousVersion,
+  ])) as { id: string; document: FrameworkFile }[];
+  if (!previous) {
+    throw new CorrespondenceError(
+      `${framework.key} ${framework.version} follows version ${framework.previousVersion}, which is not held: import that version first.`,
+    );
+  }
+  const problems = validateCorrespondences(framework, previous.document);
+  if (problems.length > 0) {
+    throw new CorrespondenceError(
+      `${framework.key} ${framework.version} states correspondences that do not fit version ${framework.previousVersion}:\n${formatProblems(problems)}`,
+    );
+  }
+  const correspondences = framework.correspondences ?? [];
+  if (correspondences.length === 0) return;
+  await manager.query(
+    `INSERT INTO framework_correspondence (framework_id, element_id, previous_element_id, type)
+     SELECT $1, element.id, previous.id, pair.type
+       FROM unnest($3::text[], $4::text[], $5::text[]) AS pair (element_key, previous_key, type)
+       JOIN framework_element element ON element.framework_id = $1 AND element.key = pair.element_key
+       JOIN framework_element previous ON previous.framework_id = $2 AND previous.key = pair.previous_key`,
+    [
+      frameworkId,
+      previous.id,
+      correspondences.map((correspondence) => correspondence.element),
+      correspondences.map((correspondence) => correspondence.previousElement),
+      correspondences.map((correspondence) => correspondence.type),
+    ],
+  );
+}
+
+async function insertFramework(manager: EntityManager, framework: FrameworkFile, contentHash: string): Promise<string> {
   const { id: frameworkId } = await manager.save(
     manager.create(FrameworkEntity, {
       key: framework.key,
@@ -148,6 +194,7 @@ async function insertFramework(manager: EntityManager, framework: FrameworkFile,
   if (descriptors.length > 0) {
     await manager.insert(FrameworkLevelDescriptorEntity, descriptors);
   }
+  return frameworkId;
 }
 
 /** Inserts rows in one statement and answers their generated ids by key. */

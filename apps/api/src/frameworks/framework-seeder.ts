@@ -1,16 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { listElements, pickCurrentVersion } from '@portfolio/competency';
+import { compareVersions, listElements, pickCurrentVersion } from '@portfolio/competency';
 
 import { loadAssessmentTemplateFiles } from '../assessments/assessment-template-files';
 import { AssessmentTemplatesRepository } from '../assessments/assessment-templates.repository';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
+import { loadCrosswalkFiles } from './crosswalk-files';
+import { type CrosswalkImportResult, CrosswalkImporter } from './crosswalk-importer';
 import { loadFrameworkFiles } from './framework-files';
 import { FrameworkImporter, type ImportResult } from './framework-importer';
 
 export interface SeedReport {
-  imported: { key: string; version: string; result: ImportResult }[];
+  imported: { key: string; version: string; result: ImportResult | CrosswalkImportResult }[];
   refused: { key: string; version: string; reason: string }[];
 }
 
@@ -21,13 +23,18 @@ export class FrameworkSeeder {
 
   constructor(
     private readonly importer: FrameworkImporter,
+    private readonly crosswalks: CrosswalkImporter,
     private readonly templates: AssessmentTemplatesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seedFrameworks(): Promise<SeedReport> {
     const report: SeedReport = { imported: [], refused: [] };
-    const frameworkFiles = await loadFrameworkFiles(this.config.frameworkDataDir);
+    // Oldest version first within a key: a version's correspondences need the previous one held.
+    const frameworkFiles = (await loadFrameworkFiles(this.config.frameworkDataDir)).sort(
+      (a, b) =>
+        a.framework.key.localeCompare(b.framework.key) || compareVersions(a.framework.version, b.framework.version),
+    );
     for (const { framework } of frameworkFiles) {
       const { key, version } = framework;
       try {
@@ -53,6 +60,15 @@ export class FrameworkSeeder {
         });
       } catch (error) {
         report.refused.push({ key: `assessment ${key}`, version, reason: (error as Error).message });
+        this.logger.error((error as Error).message);
+      }
+    }
+    for (const crosswalk of await loadCrosswalkFiles(this.config.frameworkDataDir)) {
+      const key = `crosswalk ${crosswalk.key}`;
+      try {
+        report.imported.push({ key, version: '', result: await this.crosswalks.importCrosswalk(crosswalk) });
+      } catch (error) {
+        report.refused.push({ key, version: '', reason: (error as Error).message });
         this.logger.error((error as Error).message);
       }
     }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 
 import { AssessmentTemplatesModule } from '../assessments/assessment-templates.module';
+import { CarryOverController } from './carry-over.controller';
+import { CarryOverService } from './carry-over.service';
+import { CrosswalkImporter } from './crosswalk-importer';
 import { FrameworkImporter } from './framework-importer';
 import { FrameworkSeeder } from './framework-seeder';
 import { FrameworkRepository } from './framework.repository';
@@ -9,8 +12,15 @@ import { FrameworksService } from './frameworks.service';
 
 @Module({
   imports: [AssessmentTemplatesModule],
-  controllers: [FrameworksController],
-  providers: [FrameworkImporter, FrameworkRepository, FrameworkSeeder, FrameworksService],
-  exports: [FrameworkImporter, FrameworkSeeder],
+  controllers: [FrameworksController, CarryOverController],
+  providers: [
+    CarryOverService,
+    CrosswalkImporter,
+    FrameworkImporter,
+    FrameworkRepository,
+    FrameworkSeeder,
+    FrameworksService,
+  ],
+  exports: [CrosswalkImporter, FrameworkImporter, FrameworkSeeder],
 })
 export class FrameworksModule {}

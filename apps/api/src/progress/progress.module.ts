@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { CoverageQueries } from './coverage-queries';
+import { CrosswalkCoverage } from './crosswalk-coverage';
 import { FrameworkStructures } from './framework-structures';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
 @Module({
   controllers: [ProgressController],
-  providers: [CoverageQueries, FrameworkStructures, ProgressService],
+  providers: [CoverageQueries, CrosswalkCoverage, FrameworkStructures, ProgressService],
   exports: [CoverageQueries],
 })
 export class ProgressModule {}

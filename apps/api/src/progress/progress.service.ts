@@ -1,12 +1,21 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { pickCurrentVersion } from '@portfolio/competency';
 import type { ProgressView } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
 import { fieldError } from '../common/field-errors';
 import { visibleTraineeCondition } from '../trainees/trainee-visibility';
-import { CoverageQueries } from './coverage-queries';
+import { CoverageQueries, type TraineeStage } from './coverage-queries';
+import { CrosswalkCoverage } from './crosswalk-coverage';
+
+export interface ProgressOptions {
+  stage?: string;
+  /** Another framework to view the trainee's progress against. */
+  framework?: string;
+  includeCrosswalks?: boolean;
+}
 
 /** Coverage of a stage for one trainee, counted from what the viewer may see. */
 @Injectable()
@@ -14,9 +23,11 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly coverage: CoverageQueries,
+    private readonly crosswalkCoverage: CrosswalkCoverage,
   ) {}
 
-  async progress(user: SessionUser, traineeId: string, requestedStage: string | undefined): Promise<ProgressView> {
+  async progress(user: SessionUser, traineeId: string, options: ProgressOptions = {}): Promise<ProgressView> {
+    const requestedStage = options.stage;
     const visible = await this.dataSource.query(
       `SELECT 1 FROM app_user trainee WHERE trainee.id = $2 AND 'trainee' = ANY (trainee.roles)
           AND ${visibleTraineeCondition(user, 'trainee', '$1')}`,
@@ -25,15 +36,17 @@ export class ProgressService {
     if (visible.length === 0) {
       throw new NotFoundException('There is no trainee with that id that you can see.');
     }
-    const placement = (await this.coverage.stagesOf([traineeId])).get(traineeId);
-    if (!placement) {
+    const ownPlacement = (await this.coverage.stagesOf([traineeId])).get(traineeId);
+    if (!ownPlacement) {
       throw new NotFoundException('No framework is loaded.');
     }
+    const placement = options.framework ? await this.otherFramework(ownPlacement, options.framework) : ownPlacement;
     const stages = (await this.dataSource.query(
       `SELECT key FROM framework_stage WHERE framework_id = $1 ORDER BY sequence`,
       [placement.frameworkId],
     )) as { key: string }[];
-    const stage = requestedStage ?? placement.stageKey ?? stages[0]?.key ?? '';
+    const ownStage = stages.some((candidate) => candidate.key === placement.stageKey) ? placement.stageKey : null;
+    const stage = requestedStage ?? ownStage ?? stages[0]?.key ?? '';
     if (!stages.some((candidate) => candidate.key === stage)) {
       throw fieldError(
         'stage',
@@ -44,11 +57,39 @@ export class ProgressService {
     if (!progress) {
       throw new NotFoundException('No framework is loaded.');
     }
-    return {
+    const view: ProgressView = {
       traineeId,
       frameworkKey: placement.frameworkKey,
       frameworkVersion: placement.frameworkVersion,
       ...progress,
     };
+    if (!options.includeCrosswalks) return view;
+    const { byElement, crosswalks } = await this.crosswalkCoverage.evidenceFor(
+      user,
+      traineeId,
+      placement.frameworkId,
+      stage,
+      view.elements.map((element) => element.key),
+    );
+    return {
+      ...view,
+      elements: view.elements.map((element) => ({
+        ...element,
+        crosswalk: byElement.get(element.key) ?? { evidenceCount: 0, sources: [] },
+      })),
+      crosswalks,
+    };
+  }
+
+  /** The trainee seen against the current version of another framework, at a stage of that framework. */
+  private async otherFramework(own: TraineeStage, frameworkKey: string): Promise<TraineeStage> {
+    const versions = (await this.dataSource.query(`SELECT id, version, status FROM framework WHERE key = $1`, [
+      frameworkKey,
+    ])) as { id: string; version: string; status: 'draft' | 'published' }[];
+    const current = pickCurrentVersion(versions);
+    if (!current) {
+      throw fieldError('framework', `There is no framework '${frameworkKey}'`);
+    }
+    return { ...own, frameworkId: current.id, frameworkKey, frameworkVersion: current.version };
   }
 }

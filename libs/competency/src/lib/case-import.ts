@@ -1,5 +1,7 @@
-import type { CaseItemKind } from './case-package';
+import type { CaseCounterpart, CaseItemKind } from './case-package';
+import type { CrosswalkFile, CrosswalkMapping } from './crosswalk';
 import type {
+  FrameworkCorrespondence,
   FrameworkFile,
   FrameworkFileDomain,
   FrameworkFileElement,
@@ -20,10 +22,21 @@ export interface CaseImportOptions {
   key?: string;
   /** CFItemType title (any case) → role, overriding the usual reading of the type names. */
   itemTypeRoles?: Record<string, CaseItemRole>;
+  /**
+   * Which framework version and element an identifier outside the package is, for associations
+   * that do not say so in `extensions.counterpart` (packages from elsewhere).
+   */
+  resolveCounterpart?: (identifier: string) => CaseCounterpart | undefined;
 }
 
 export type CaseImportResult =
-  | { ok: true; framework: FrameworkFile; itemTypes: Record<string, CaseItemRole> }
+  | {
+      ok: true;
+      framework: FrameworkFile;
+      itemTypes: Record<string, CaseItemRole>;
+      /** Mappings to other frameworks found among the associations, one crosswalk per framework version. */
+      crosswalks: CrosswalkFile[];
+    }
   | { ok: false; problems: CaseImportProblem[]; itemTypes: Record<string, CaseItemRole> };
 
 interface PackageNode {
@@ -45,6 +58,8 @@ interface PackageAssociation {
   sequenceNumber?: number;
   originNodeURI: { identifier: string };
   destinationNodeURI: { identifier: string };
+  notes?: string;
+  extensions?: Record<string, unknown>;
 }
 
 /** How item type names read, when the package's author did not say otherwise. */
@@ -151,7 +166,12 @@ export function casePackageToFramework(casePackage: unknown, options: CaseImport
   };
   const usedIds = new Set<string>();
   const idFor = (node: PackageNode, prefix: string, index: number) => {
-    const coded = (node.humanCodingScheme ?? '').trim().toLowerCase().replace(/\s+/g, '-');
+    // Our own exports name the id when the human coding differs from it.
+    const named = node.extensions?.['elementId'];
+    const coded = (typeof named === 'string' ? named : (node.humanCodingScheme ?? ''))
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, '-');
     let id = identifierPattern.test(coded) ? coded : `${prefix}${index + 1}`;
     while (usedIds.has(id)) id = `${id}-${index + 1}`;
     usedIds.add(id);
@@ -159,8 +179,10 @@ export function casePackageToFramework(casePackage: unknown, options: CaseImport
   };
 
   const stageOrder: string[] = [];
+  const elementIdOf = new Map<string, string>();
   const readElement = (node: PackageNode, index: number): FrameworkFileElement => {
     const id = idFor(node, 'e', index);
+    elementIdOf.set(node.identifier, id);
     keep(`element/${id}`, node);
     const outcomes: Record<string, string[]> = {};
     for (const child of ordered(node.identifier)) {
@@ -225,15 +247,26 @@ export function casePackageToFramework(casePackage: unknown, options: CaseImport
     if (role && role !== 'ignore') keep(`item-type/${role}`, type);
   }
 
-  const key =
-    options.key ?? (typeof extensions['frameworkKey'] === 'string' ? extensions['frameworkKey'] : slug(document.title));
+  const ownKey = typeof extensions['frameworkKey'] === 'string' ? extensions['frameworkKey'] : slug(document.title);
+  const key = options.key ?? ownKey;
+  const version = document.version?.trim() || '1';
+  const links = readCrossDocumentLinks(root.CFAssociations ?? [], elementIdOf, [ownKey, key], options, problems);
+  for (const [path, node] of Object.entries(links.nodes)) nodes[path] = node;
   if (problems.length > 0) return { ok: false, problems, itemTypes };
   return {
     ok: true,
     itemTypes,
+    crosswalks: links.crosswalks.map((crosswalk) => ({
+      key: `${key}-${version}--${crosswalk.key}-${crosswalk.version}`,
+      title: `${document.title} and ${crosswalk.key} ${crosswalk.version}`,
+      description: `Mappings from the CASE package ${document.identifier} to ${crosswalk.key} ${crosswalk.version}.`,
+      from: { key, version },
+      to: { key: crosswalk.key, version: crosswalk.version },
+      mappings: crosswalk.mappings,
+    })),
     framework: {
       key,
-      version: document.version?.trim() || '1',
+      version,
       status: document.adoptionStatus === 'Draft' ? 'draft' : 'published',
       title: document.title,
       description: document.description?.trim() || document.title,
@@ -243,9 +276,98 @@ export function casePackageToFramework(casePackage: unknown, options: CaseImport
       stages,
       ...(Array.isArray(extensions['ratingScale']) ? { ratingScale: extensions['ratingScale'] } : {}),
       ...(domains.length > 0 ? { domains } : { elements: ungrouped }),
+      ...(links.previousVersion
+        ? { previousVersion: links.previousVersion, correspondences: links.correspondences }
+        : {}),
       source: { format: 'case-1.1', document: { identifier: document.identifier, uri: document.uri }, nodes },
     },
   };
+}
+
+const crossDocumentTypes = new Set(['exactMatchOf', 'replacedBy', 'isRelatedTo']);
+
+/**
+ * Correspondences with a previous version of the same framework (`exactMatchOf` from the new
+ * element, `replacedBy` from the old one) and crosswalk mappings to other frameworks
+ * (`exactMatchOf`, `isRelatedTo`), from the associations with one end in the package and the
+ * other outside it. Associations whose far end cannot be placed are left out.
+ */
+function readCrossDocumentLinks(
+  associations: PackageAssociation[],
+  elementIdOf: Map<string, string>,
+  ownKeys: string[],
+  options: CaseImportOptions,
+  problems: CaseImportProblem[],
+) {
+  const correspondences: FrameworkCorrespondence[] = [];
+  const previousVersions = new Set<string>();
+  const crosswalks = new Map<string, { key: string; version: string; mappings: CrosswalkMapping[] }>();
+  const nodes: Record<string, FrameworkSourceNode> = {};
+  associations.forEach((association, index) => {
+    if (!crossDocumentTypes.has(association.associationType)) return;
+    const origin = elementIdOf.get(association.originNodeURI.identifier);
+    const destination = elementIdOf.get(association.destinationNodeURI.identifier);
+    if ((origin === undefined) === (destination === undefined)) return;
+    const farIdentifier =
+      origin === undefined ? association.originNodeURI.identifier : association.destinationNodeURI.identifier;
+    const counterpart =
+      counterpartOf(association.extensions?.['counterpart']) ?? options.resolveCounterpart?.(farIdentifier);
+    if (!counterpart) return;
+    const keep = (path: string) => (nodes[path] = { identifier: association.identifier, uri: association.uri });
+    const type = association.associationType;
+    if (ownKeys.includes(counterpart.frameworkKey)) {
+      const correspondence =
+        type === 'exactMatchOf' && origin !== undefined
+          ? { type, previousElement: counterpart.elementId, element: origin }
+          : type === 'replacedBy' && destination !== undefined
+            ? { type, previousElement: counterpart.elementId, element: destination }
+            : null;
+      if (!correspondence) {
+        problems.push({
+          path: `/CFAssociations/${index}`,
+          message: `${type} between two versions of one framework must run ${type === 'replacedBy' ? 'from the earlier element to the later' : 'from the later element to the earlier'}`,
+        });
+        return;
+      }
+      correspondences.push(correspondence as FrameworkCorrespondence);
+      previousVersions.add(counterpart.frameworkVersion);
+      keep(`association/correspondence/${type}/${correspondence.previousElement}/${correspondence.element}`);
+      return;
+    }
+    if (type === 'replacedBy') return;
+    const own = (origin ?? destination) as string;
+    const group = `${counterpart.frameworkKey}@${counterpart.frameworkVersion}`;
+    const crosswalk = crosswalks.get(group) ?? {
+      key: counterpart.frameworkKey,
+      version: counterpart.frameworkVersion,
+      mappings: [],
+    };
+    crosswalk.mappings.push({
+      from: own,
+      to: counterpart.elementId,
+      type: type as CrosswalkMapping['type'],
+      ...(association.notes ? { note: association.notes } : {}),
+    });
+    crosswalks.set(group, crosswalk);
+    keep(
+      `association/crosswalk/${counterpart.frameworkKey}/${counterpart.frameworkVersion}/${type}/${own}/${counterpart.elementId}`,
+    );
+  });
+  if (previousVersions.size > 1) {
+    problems.push({
+      path: '/CFAssociations',
+      message: `correspondences point at several earlier versions (${[...previousVersions].join(', ')}); a version follows one`,
+    });
+  }
+  return { previousVersion: [...previousVersions][0], correspondences, crosswalks: [...crosswalks.values()], nodes };
+}
+
+function counterpartOf(value: unknown): CaseCounterpart | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const { frameworkKey, frameworkVersion, elementId } = value as Record<string, unknown>;
+  return typeof frameworkKey === 'string' && typeof frameworkVersion === 'string' && typeof elementId === 'string'
+    ? { frameworkKey, frameworkVersion, elementId }
+    : undefined;
 }
 
 /** Each item type named in the package, with the role it will have. */

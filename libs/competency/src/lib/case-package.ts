@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 
-import { type FrameworkFile, listElements } from './framework-file';
+import type { CrosswalkFile } from './crosswalk';
+import { type FrameworkFile, type FrameworkFileElement, listElements } from './framework-file';
 
 /** Namespace of every identifier this project derives (UUID v5): the same framework always exports the same ids. */
 export const CASE_NAMESPACE = '6f4c3a52-8f0e-5b8e-9d63-2f1f7f7f2b10';
@@ -35,6 +36,15 @@ export interface CaseAssociation {
   originNodeURI: CaseLink;
   destinationNodeURI: CaseLink;
   lastChangeDateTime: string;
+  notes?: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** Which framework version and element the far end of a cross-document association is. */
+export interface CaseCounterpart {
+  frameworkKey: string;
+  frameworkVersion: string;
+  elementId: string;
 }
 
 export interface CaseItemType {
@@ -92,6 +102,10 @@ export interface CaseExportOptions {
   baseUri: string;
   /** When this version last changed (its import), as an ISO date-time. */
   lastChangeDateTime: string;
+  /** The previous version, for the titles and identifiers of the elements correspondences point at. */
+  previous?: FrameworkFile;
+  /** Crosswalks from this version, each with the framework version it maps to. */
+  crosswalks?: { crosswalk: CrosswalkFile; counterpart: FrameworkFile }[];
 }
 
 /** The deterministic identifier of a part of a framework version. */
@@ -134,6 +148,7 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
       ...(framework.edition ? { edition: framework.edition } : {}),
       stages: framework.stages,
       ...(framework.ratingScale ? { ratingScale: framework.ratingScale } : {}),
+      ...(framework.previousVersion ? { previousVersion: framework.previousVersion } : {}),
     },
   };
   const itemTypes = Object.fromEntries(
@@ -204,6 +219,7 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
     domainItems.set(domain.id, created);
     childOf(`domain/${domain.id}`, created, document, document.title, index + 1);
   });
+  const elementItems = new Map<string, CaseItem>();
   const siblings = new Map<string, number>();
   for (const { element, domain } of listElements(framework)) {
     const parent = domain ? domainItems.get(domain.id) : undefined;
@@ -215,8 +231,9 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
       humanCodingScheme: element.code ?? element.id,
       listEnumeration: String(sequence),
       notes: element.summary,
-      ...(element.levelDescriptors ? { extensions: { levelDescriptors: element.levelDescriptors } } : {}),
+      ...elementExtensions(element),
     });
+    elementItems.set(element.id, created);
     childOf(`element/${element.id}`, created, parent ?? document, parent?.fullStatement ?? document.title, sequence);
     let outcomeSequence = 0;
     for (const stage of framework.stages) {
@@ -233,10 +250,115 @@ export function frameworkToCasePackage(framework: FrameworkFile, options: CaseEx
       });
     }
   }
+  associations.push(...crossDocumentAssociations(framework, options, base, elementItems));
   return {
     CFDocument: document,
     CFItems: items,
     CFAssociations: associations,
     CFDefinitions: { CFItemTypes: Object.values(itemTypes) },
   };
+}
+
+/** Where an element of a framework version is published: its own package's identifiers, or derived ones. */
+function elementNode(framework: FrameworkFile, elementId: string, base: string): { identifier: string; uri: string } {
+  const path = `element/${elementId}`;
+  const source = framework.source?.nodes[path];
+  if (source) return source;
+  const identifier = caseIdentifier(framework, path);
+  return { identifier, uri: `${base}/CFItems/${identifier}` };
+}
+
+function elementTitle(framework: FrameworkFile | undefined, elementId: string): string {
+  return (
+    (framework && listElements(framework).find(({ element }) => element.id === elementId)?.element.title) ?? elementId
+  );
+}
+
+/**
+ * Associations that leave the document: correspondences with the previous version (`exactMatchOf`
+ * from the new element, `replacedBy` from the old one) and crosswalk mappings to other frameworks.
+ * The far end's framework, version and element id travel in `extensions.counterpart`, so an import
+ * can tell them apart without holding the other package.
+ */
+function crossDocumentAssociations(
+  framework: FrameworkFile,
+  options: CaseExportOptions,
+  base: string,
+  elementItems: Map<string, CaseItem>,
+): CaseAssociation[] {
+  const associations: CaseAssociation[] = [];
+  const add = (
+    path: string,
+    type: string,
+    origin: CaseLink,
+    destination: CaseLink,
+    counterpart: CaseCounterpart,
+    notes?: string,
+  ) => {
+    const identifier = caseIdentifier(framework, path);
+    associations.push({
+      ...(framework.source?.nodes[path] ?? { identifier, uri: `${base}/CFAssociations/${identifier}` }),
+      associationType: type,
+      originNodeURI: origin,
+      destinationNodeURI: destination,
+      lastChangeDateTime: options.lastChangeDateTime,
+      ...(notes ? { notes } : {}),
+      extensions: { counterpart },
+    });
+  };
+  const own = (elementId: string): CaseLink => {
+    const item = elementItems.get(elementId);
+    return { title: item?.fullStatement ?? elementId, identifier: item?.identifier ?? '', uri: item?.uri ?? '' };
+  };
+  const previousVersion = framework.previousVersion;
+  if (previousVersion) {
+    const previous =
+      options.previous?.version === previousVersion
+        ? options.previous
+        : { key: framework.key, version: previousVersion };
+    for (const correspondence of framework.correspondences ?? []) {
+      const theirs: CaseLink = {
+        title: elementTitle(options.previous, correspondence.previousElement),
+        ...elementNode(previous as FrameworkFile, correspondence.previousElement, base),
+      };
+      const counterpart = {
+        frameworkKey: framework.key,
+        frameworkVersion: previousVersion,
+        elementId: correspondence.previousElement,
+      };
+      const path = `association/correspondence/${correspondence.type}/${correspondence.previousElement}/${correspondence.element}`;
+      if (correspondence.type === 'exactMatchOf') {
+        add(path, 'exactMatchOf', own(correspondence.element), theirs, counterpart);
+      } else {
+        add(path, 'replacedBy', theirs, own(correspondence.element), counterpart);
+      }
+    }
+  }
+  for (const { crosswalk, counterpart: other } of options.crosswalks ?? []) {
+    if (crosswalk.from.key !== framework.key || crosswalk.from.version !== framework.version) continue;
+    for (const mapping of crosswalk.mappings) {
+      add(
+        `association/crosswalk/${other.key}/${other.version}/${mapping.type}/${mapping.from}/${mapping.to}`,
+        mapping.type,
+        own(mapping.from),
+        { title: elementTitle(other, mapping.to), ...elementNode(other, mapping.to, base) },
+        { frameworkKey: other.key, frameworkVersion: other.version, elementId: mapping.to },
+        mapping.note,
+      );
+    }
+  }
+  return associations;
+}
+
+/**
+ * What an element item carries beyond CASE: its level descriptors, and its id when the human
+ * coding differs from it (the model's `engaging-the-team` is coded 6), so an import restores the id
+ * that evidence, correspondences and crosswalks name.
+ */
+function elementExtensions(element: FrameworkFileElement) {
+  const extensions = {
+    ...(element.code !== undefined && element.code !== element.id ? { elementId: element.id } : {}),
+    ...(element.levelDescriptors ? { levelDescriptors: element.levelDescriptors } : {}),
+  };
+  return Object.keys(extensions).length > 0 ? { extensions } : {};
 }

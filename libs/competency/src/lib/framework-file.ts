@@ -15,8 +15,25 @@ export interface FrameworkFile {
   ratingScale?: FrameworkFileRatingLevel[];
   domains?: FrameworkFileDomain[];
   elements?: FrameworkFileElement[];
+  /** The version of the same framework this one follows; `correspondences` map its elements onto these. */
+  previousVersion?: string;
+  correspondences?: FrameworkCorrespondence[];
   /** The identifiers and URIs of the CASE package this version was imported from. */
   source?: FrameworkSource;
+}
+
+/** CASE association types that tie a version's elements to the previous version's. */
+export type CorrespondenceType = 'exactMatchOf' | 'replacedBy';
+
+/**
+ * `exactMatchOf`: `element` is `previousElement` unchanged. `replacedBy`: `previousElement` is
+ * replaced by `element` (renamed, merged or split). An element of the previous version named in
+ * no correspondence is retired.
+ */
+export interface FrameworkCorrespondence {
+  type: CorrespondenceType;
+  previousElement: string;
+  element: string;
 }
 
 export interface FrameworkSourceNode {

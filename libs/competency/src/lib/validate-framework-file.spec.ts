@@ -7,7 +7,7 @@ import { formatProblems, validateFrameworkFile } from './validate-framework-file
 
 const frameworkDataDir = resolve(__dirname, '../../../../framework-data');
 const schema = readJson(join(frameworkDataDir, 'schema/framework.schema.json')) as object;
-const notFrameworks = new Set(['schema', 'invalid', 'assessments']);
+const notFrameworks = new Set(['schema', 'invalid', 'assessments', 'crosswalks']);
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -78,6 +78,14 @@ describe('invalid fixtures in framework-data/invalid/', () => {
       message: /no ratingScale/,
     },
     'missing-framework-key.json': { path: '', message: /missing the required property 'key'/ },
+    'correspondences-without-previous-version.json': {
+      path: '',
+      message: /'correspondences' needs 'previousVersion' beside it/,
+    },
+    'correspondence-to-unknown-element.json': {
+      path: '/correspondences/0/element',
+      message: /names element '1\.3', which this version does not have/,
+    },
   };
 
   it('has an expectation for every fixture', () => {

@@ -62,6 +62,9 @@ function describeSchemaError(error: ErrorObject): string {
   if (error.keyword === 'minProperties' && error.instancePath.endsWith('/outcomes')) {
     return 'element applies at no stage: outcomes must name at least one stage';
   }
+  if (error.keyword === 'dependentRequired') {
+    return `'${String(error.params['property'])}' needs '${String(error.params['missingProperty'])}' beside it`;
+  }
   if (error.keyword === 'required') {
     return `is missing the required property '${String(error.params['missingProperty'])}'`;
   }
@@ -119,6 +122,15 @@ function findUnknownReferences(framework: FrameworkFile): FrameworkFileProblem[]
       }
     }
   }
+  const elementIds = new Set(listElements(framework).map(({ element }) => element.id));
+  framework.correspondences?.forEach((correspondence, index) => {
+    if (!elementIds.has(correspondence.element)) {
+      problems.push({
+        path: `/correspondences/${index}/element`,
+        message: `correspondence names element '${correspondence.element}', which this version does not have`,
+      });
+    }
+  });
   return problems;
 }
 

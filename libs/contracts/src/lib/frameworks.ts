@@ -94,4 +94,14 @@ export interface CaseImportView {
   domains: number;
   elements: number;
   outcomes: number;
+  /** The version this one follows and how many correspondences tie them, when the package states them. */
+  previousVersion: string | null;
+  correspondences: number;
+  /** Crosswalks to other frameworks found in the package: stored, or why not. */
+  crosswalks: {
+    key: string;
+    mappings: number;
+    result: 'created' | 'unchanged' | 'replaced' | 'skipped';
+    reason?: string;
+  }[];
 }

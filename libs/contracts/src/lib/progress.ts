@@ -7,6 +7,25 @@ export interface StatusTotalsView {
   'signed-off': number;
 }
 
+export type CrosswalkRelationName = 'exactMatchOf' | 'isRelatedTo';
+
+/** An element of another framework whose evidence counts towards this one through a crosswalk. */
+export interface CrosswalkEvidenceSourceView {
+  frameworkKey: string;
+  frameworkVersion: string;
+  elementKey: string;
+  elementCode: string;
+  elementTitle: string;
+  relation: CrosswalkRelationName;
+  evidenceCount: number;
+}
+
+/** Evidence counting only through a crosswalk: never part of the element's own counts or status. */
+export interface CrosswalkEvidenceView {
+  evidenceCount: number;
+  sources: CrosswalkEvidenceSourceView[];
+}
+
 export interface ElementProgressView {
   key: string;
   code: string;
@@ -16,6 +35,8 @@ export interface ElementProgressView {
   assessmentCount: number;
   signedOff: boolean;
   status: ElementProgressStatusView;
+  /** Present only when crosswalks were asked for (`includeCrosswalks=true`). */
+  crosswalk?: CrosswalkEvidenceView;
 }
 
 export interface DomainProgressView {
@@ -35,4 +56,6 @@ export interface ProgressView {
   domains: DomainProgressView[];
   totals: StatusTotalsView;
   gaps: string[];
+  /** The crosswalks applied, when asked for: each names the framework version mapped from. */
+  crosswalks?: { key: string; title: string; frameworkKey: string; frameworkVersion: string }[];
 }

@@ -39,6 +39,13 @@ const tasks: AdminTask[] = [
     permission: 'trainees:import',
   },
   {
+    title: 'Import a framework from CASE',
+    description:
+      'Add a framework or a new version from a 1EdTech CASE 1.1 package, such as one with the official wording.',
+    link: '/admin/frameworks/import',
+    permission: 'frameworks:manage',
+  },
+  {
     title: 'Outbox',
     description: 'The mail the portfolio has sent, and any still waiting to go.',
     link: '/admin/outbox',

@@ -44,6 +44,12 @@ export const adminRoutes: Route[] = [
     loadComponent: () => import('./outbox-page').then((module) => module.OutboxPage),
   },
   {
+    path: 'frameworks/import',
+    title: 'Import a framework from CASE',
+    canMatch: [requirePermission('frameworks:manage')],
+    loadComponent: () => import('./case-import-page').then((module) => module.CaseImportPage),
+  },
+  {
     path: 'import',
     title: 'Import a cohort of trainees',
     canMatch: [requirePermission('trainees:import')],
