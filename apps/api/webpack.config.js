@@ -17,7 +17,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       // Progression reports render on worker threads, which load this file beside main.js.
-      additionalEntryPoints: [{ entryName: 'report-worker', entryPath: './src/progression/report-worker.ts' }],
+      // So do portfolio exports' summary PDFs.
+      additionalEntryPoints: [
+        { entryName: 'report-worker', entryPath: './src/progression/report-worker.ts' },
+        { entryName: 'portfolio-pdf-worker', entryPath: './src/portfolio-export/portfolio-pdf-worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,

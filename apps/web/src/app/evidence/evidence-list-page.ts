@@ -13,6 +13,7 @@ import { EvidenceFilterForm } from './evidence-filter-form';
 import { type EvidenceFilters, filtersFromParams, filtersToQueryParams, hasNarrowingFilters } from './evidence-filters';
 import { EvidenceStatusPipe, EvidenceStatusTagPipe, EvidenceTypePipe, VisibilityPipe } from './evidence-labels';
 import { EvidenceStore } from './evidence-store';
+import { PortfolioDownload } from './portfolio-download';
 
 /** The evidence log: a trainee's own, or what a supervisor or the panel may read, searched and filtered. */
 @Component({
@@ -25,6 +26,7 @@ import { EvidenceStore } from './evidence-store';
     EvidenceStatusTagPipe,
     EvidenceTypePipe,
     NotificationBanner,
+    PortfolioDownload,
     RouterLink,
     ServiceProblem,
     VisibilityPipe,
@@ -56,6 +58,7 @@ export class EvidenceListPage {
   /** Whose log this is: someone else's when asked for, otherwise the trainee's own. */
   private readonly logOwner = computed(() => this.traineeId() ?? (this.canWrite() ? this.session.user()?.id : null));
   protected readonly isOwnLog = computed(() => this.canWrite() && !this.traineeId());
+  protected readonly ownId = computed(() => (this.isOwnLog() ? (this.session.user()?.id ?? null) : null));
   protected readonly heading = computed(() => (this.isOwnLog() ? 'My evidence' : 'Evidence'));
 
   protected readonly filters = computed<EvidenceFilters>(() =>

@@ -3,6 +3,7 @@ import type { RouterTestingHarness } from '@angular/router/testing';
 
 import { type CurrentUser, type ElementSignOffView, type TraineeView, apiRoutes } from '@portfolio/contracts';
 
+import { FileDownloader } from '../cohort/file-downloader';
 import { progressFixture } from '../testing/evidence-fixtures';
 import { createPageHarness, settle, textOf } from '../testing/page-harness';
 import { answerWhoIsSignedIn, userWithRoles } from '../testing/session-fixtures';
@@ -99,5 +100,41 @@ describe('TraineePage', () => {
     expect(textOf(page, 'h1')).toEqual(['Dr Aisha Khan']);
     expect(page.querySelector('app-trainee-elements')).toBeNull();
     http.expectNone(apiRoutes.traineeProgress('trainee-1'));
+  });
+
+  it('lets a deanery administrator export the portfolio for a subject access request, once they give a reason', async () => {
+    const download = jest.spyOn(FileDownloader.prototype, 'download').mockImplementation(() => undefined);
+    await openAs(userWithRoles(['deanery_admin'], 'Rachel Moore'));
+    const form = page.querySelector('app-portfolio-export-request form') as HTMLFormElement;
+    const reason = page.querySelector('#export-reason') as HTMLTextAreaElement;
+    expect(textOf(page, 'h2')).toContain('Export portfolio (subject access request)');
+
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(harness);
+    expect(textOf(page, '#export-reason-error')).toEqual(['Error: Enter the reason for the export']);
+    expect(reason.getAttribute('aria-describedby')).toBe('export-reason-hint export-reason-error');
+    expect(document.activeElement).toBe(reason);
+    expect(download).not.toHaveBeenCalled();
+
+    reason.value = 'x'.repeat(501);
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(harness);
+    expect(textOf(page, '#export-reason-error')).toEqual(['Error: The reason must be 500 characters or fewer']);
+
+    reason.value = '  SAR 2026/041 & follow-up  ';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(harness);
+    expect(page.querySelector('#export-reason-error')).toBeNull();
+    expect(download).toHaveBeenCalledWith(
+      '/api/trainees/trainee-1/portfolio.zip?reason=SAR%202026%2F041%20%26%20follow-up',
+    );
+    expect(textOf(page, '[role="status"]')).toContain('The export has started: your browser saves the ZIP file.');
+    download.mockRestore();
+  });
+
+  it('offers the subject access export to no one but the deanery', async () => {
+    await openAs(supervisor);
+    await answerElements([]);
+    expect(page.querySelector('app-portfolio-export-request')).toBeNull();
   });
 });

@@ -7,17 +7,19 @@ import { useBreadcrumbs } from '../shared/breadcrumbs';
 import { LabelOfKeyPipe } from '../shared/label-of-key.pipe';
 import { usePageTitle } from '../shared/page-title';
 import { ServiceProblem } from '../shared/service-problem';
+import { PortfolioExportRequest } from './portfolio-export-request';
 import { isCurrentSupervisor, isoDateToday } from './sign-off-views';
 import { TraineeElements } from './trainee-elements';
 import { TraineeStore } from './trainee-store';
 
 /**
  * One trainee: who they are, their training records and their educational supervisors, and for
- * supervisors their elements at the current stage with the sign-offs.
+ * supervisors their elements at the current stage with the sign-offs; for a deanery administrator, the
+ * export of the whole portfolio for a subject access request.
  */
 @Component({
   selector: 'app-trainee-page',
-  imports: [DatePipe, LabelOfKeyPipe, RouterLink, ServiceProblem, TraineeElements],
+  imports: [DatePipe, LabelOfKeyPipe, PortfolioExportRequest, RouterLink, ServiceProblem, TraineeElements],
   templateUrl: './trainee-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -29,6 +31,11 @@ export class TraineePage {
   private readonly session = inject(SessionStore);
 
   protected readonly showsElements = computed(() => this.session.hasPermission('elements:sign-off'));
+  /** A deanery administrator may export a trainee's portfolio for a subject access request. */
+  protected readonly canExportForRequest = computed(
+    () =>
+      this.session.user()?.roles.includes('deanery_admin') === true && this.session.hasPermission('portfolio:export'),
+  );
   protected readonly canSignOff = computed(() => {
     const trainee = this.store.trainee();
     const user = this.session.user();
