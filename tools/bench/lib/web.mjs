@@ -4,20 +4,34 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The JavaScript index.html loads at once (scripts and module preloads), raw and gzipped. */
+/** The chunks a module imports statically (`import … from "./x.js"`, `import "./x.js"`), not `import()`. */
+function staticImports(source) {
+  return [...source.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)].map((match) => match[1]);
+}
+
+/**
+ * The JavaScript the first page needs before it can run, raw and gzipped: what index.html loads
+ * (scripts and module preloads) and everything those modules import statically.
+ */
 export function initialBundle(browserDir) {
   const indexFile = join(browserDir, 'index.html');
   if (!existsSync(indexFile)) return { error: `${indexFile} does not exist: the web app is not built` };
   const html = readFileSync(indexFile, 'utf8');
-  const references = [
+  const pending = [
     ...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g),
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
     ...html.matchAll(/<link[^>]*href="([^"]+\.js)"[^>]*rel="modulepreload"/g),
-  ].map((match) => match[1]);
-  const files = [...new Set(references)].map((file) => {
-    const content = readFileSync(join(browserDir, file.replace(/^\//, '')));
-    return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
-  });
+  ].map((match) => match[1].replace(/^\.?\//, ''));
+  const files = [];
+  const seen = new Set();
+  while (pending.length > 0) {
+    const file = pending.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const content = readFileSync(join(browserDir, file));
+    files.push({ file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length });
+    pending.push(...staticImports(content.toString('utf8')).map((imported) => imported.replace(/^\.\//, '')));
+  }
   return {
     files,
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
@@ -27,12 +41,25 @@ export function initialBundle(browserDir) {
 
 const chromiumPath = '/usr/bin/chromium';
 
+/** The audits that say what to fix, largest estimated saving first. */
+function opportunities(audits) {
+  return Object.values(audits)
+    .filter((audit) => audit.details?.type === 'opportunity' && (audit.score ?? 1) < 1)
+    .map((audit) => ({
+      id: audit.id,
+      title: audit.title,
+      savingsMs: Math.round(audit.details.overallSavingsMs ?? 0),
+      savingsBytes: Math.round(audit.details.overallSavingsBytes ?? 0),
+    }))
+    .sort((first, second) => second.savingsMs - first.savingsMs || second.savingsBytes - first.savingsBytes);
+}
+
 /**
  * Lighthouse's performance category for `url`, signed in through the Cookie header on every
- * request. Runs Lighthouse's default (mobile, simulated slow 4G and a 4x slower CPU) and its
- * desktop preset.
+ * request. Runs Lighthouse's default (mobile, simulated slow 4G and a 4x slower CPU) and, unless
+ * `desktop` is false, its desktop preset.
  */
-export async function lighthousePerformance(url, cookie) {
+export async function lighthousePerformance(url, cookie, { desktop = true } = {}) {
   if (!existsSync(chromiumPath)) return { error: `${chromiumPath} is not installed` };
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
@@ -74,6 +101,9 @@ export async function lighthousePerformance(url, cookie) {
         cumulativeLayoutShift: audits['cumulative-layout-shift']?.numericValue ?? null,
         speedIndexMs: metric('speed-index'),
         runtimeError: result.lhr.runtimeError?.message ?? null,
+        // Lighthouse's measure of this machine's speed at the time: a busy machine scores lower.
+        benchmarkIndex: Math.round(result.lhr.environment.benchmarkIndex ?? 0),
+        opportunities: opportunities(audits),
       };
     };
     // Headless Chromium now and then loses a trace (NO_NAVSTART): such a run is repeated.
@@ -82,7 +112,8 @@ export async function lighthousePerformance(url, cookie) {
       for (let attempt = 1; attempt < 3 && outcome.runtimeError; attempt++) outcome = await run(config);
       return outcome;
     };
-    return { mobile: await runWithRetries(undefined), desktop: await runWithRetries(desktopConfig) };
+    const mobile = await runWithRetries(undefined);
+    return desktop ? { mobile, desktop: await runWithRetries(desktopConfig) } : { mobile };
   } finally {
     await chrome.kill();
   }

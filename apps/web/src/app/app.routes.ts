@@ -26,6 +26,30 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./auth/sign-in-page').then((module) => module.SignInPage),
   },
   {
+    // The second step of signing in: nobody is signed in yet, so no guard.
+    path: 'sign-in/code',
+    title: 'Enter the code from your authenticator app',
+    loadComponent: () => import('./auth/second-factor-page').then((module) => module.SecondFactorPage),
+  },
+  {
+    path: 'sign-in/recovery-code',
+    title: 'Enter a recovery code',
+    data: { recovery: true },
+    loadComponent: () => import('./auth/second-factor-page').then((module) => module.SecondFactorPage),
+  },
+  {
+    // From the password step (roles that need an app) or the account page; the API decides who may.
+    path: 'set-up-authenticator',
+    title: 'Set up an authenticator app',
+    loadComponent: () => import('./auth/set-up-authenticator-page').then((module) => module.SetUpAuthenticatorPage),
+  },
+  {
+    path: 'account/authenticator',
+    title: 'Authenticator app',
+    canMatch: [requireSignIn],
+    loadComponent: () => import('./auth/authenticator-account-page').then((module) => module.AuthenticatorAccountPage),
+  },
+  {
     path: 'account/password',
     title: 'Change your password',
     canMatch: [requireSignIn],
@@ -37,9 +61,12 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./evidence/evidence.routes').then((module) => module.evidenceRoutes),
   },
   {
+    // The trainee's own dashboard; a supervisor's view of it is under /trainees. The page itself
+    // rather than a file of routes, so that one download fewer stands before it.
     path: 'dashboard',
+    title: 'Your progress',
     canMatch: [requirePermission('evidence:write')],
-    loadChildren: () => import('./dashboard/dashboard.routes').then((module) => module.dashboardRoutes),
+    loadComponent: () => import('./dashboard/dashboard-page').then((module) => module.DashboardPage),
   },
   {
     path: 'trainees',

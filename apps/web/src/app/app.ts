@@ -10,8 +10,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
-import { filter, map } from 'rxjs';
+import { NavigationEnd, NavigationError, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { filter, map, take } from 'rxjs';
 
 import { SIGN_IN_PATH } from './auth/return-path';
 import { SessionStore } from './auth/session-store';
@@ -73,6 +73,22 @@ export class App {
       ...(this.session.hasPermission('users:manage') ? [item('Administration', '/admin', '/admin/')] : []),
     ];
   });
+
+  /** The first navigation has shown its page, or failed (a chunk that would not load). */
+  private readonly firstNavigationSettled = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd || event instanceof NavigationError),
+      map(() => true),
+      take(1),
+    ),
+    { initialValue: false },
+  );
+  /**
+   * Below the header's top line, nothing shows until the first page and the signed-in user are
+   * both known: what the navigation lists and the page's breadcrumbs then appear together, rather
+   * than pushing down what was already on screen.
+   */
+  protected readonly pageReady = computed(() => this.firstNavigationSettled() && !this.session.loading());
 
   /** Nothing until the API has said who is signed in, and no "Sign in" link on the sign-in page. */
   protected readonly showAccountNavigation = computed(

@@ -1,15 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarChartModule } from '@swimlane/ngx-charts';
 
-import {
-  type ChartSeries,
-  type DomainCoverage,
-  chartColours,
-  progressStatusLabels,
-  progressStatuses,
-} from './progress-views';
+import { CoverageBars } from './coverage-bars';
+import { type ChartSeries, type DomainCoverage, progressStatusLabels, progressStatuses } from './progress-views';
 
-/** Room for each domain's bar, and for the axis below them. */
+/** Room for each domain's bar, and for the axis below them, kept while the drawing loads. */
 const barHeightPx = 44;
 const axisHeightPx = 56;
 
@@ -19,7 +13,7 @@ const axisHeightPx = 56;
  */
 @Component({
   selector: 'app-coverage-chart',
-  imports: [BarChartModule],
+  imports: [CoverageBars],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <figure class="app-coverage-chart" aria-labelledby="coverage-chart-caption">
@@ -33,24 +27,13 @@ const axisHeightPx = 56;
         }
       </ul>
       <div class="app-coverage-chart__canvas" aria-hidden="true" [style.height.px]="chartHeight()">
-        <ngx-charts-bar-horizontal-stacked
-          [results]="series()"
-          [customColors]="colours"
-          [xAxis]="true"
-          [yAxis]="true"
-          [showXAxisLabel]="true"
-          xAxisLabel="Elements"
-          [showGridLines]="true"
-          [trimYAxisTicks]="true"
-          [wrapTicks]="true"
-          [maxYAxisTickLength]="20"
-          [xAxisTicks]="wholeNumberTicks()"
-          [xAxisTickFormatting]="wholeNumber"
-          [barPadding]="12"
-          [animations]="false"
-          [tooltipDisabled]="true"
-          [noBarWhenZero]="true"
-        />
+        <!-- The table below carries the numbers. The drawing (d3 and ngx-charts) loads when it scrolls
+             into view, which on a phone is below the first screen. -->
+        @defer (on viewport) {
+          <app-coverage-bars [series]="series()" [rows]="rows()" />
+        } @placeholder {
+          <div class="app-coverage-chart__placeholder"></div>
+        }
       </div>
       <table class="nhsuk-table nhsuk-table--responsive app-coverage-table">
         <caption class="nhsuk-table__caption nhsuk-table__caption--s">
@@ -108,15 +91,7 @@ export class CoverageChart {
 
   protected readonly statuses = progressStatuses;
   protected readonly labels = progressStatusLabels;
-  protected readonly colours = chartColours();
   protected readonly chartHeight = computed(() => this.series().length * barHeightPx + axisHeightPx);
-  /** Elements are counted in whole numbers: 0 to the largest domain, fewer when there are many. */
-  protected readonly wholeNumberTicks = computed(() => {
-    const largest = Math.max(1, ...this.rows().map((row) => row.elements));
-    const step = Math.ceil(largest / 8);
-    return Array.from({ length: Math.floor(largest / step) + 1 }, (_, index) => index * step);
-  });
-  protected readonly wholeNumber = (value: number): string => String(Math.round(value));
   protected readonly elementCount = computed(() =>
     this.statuses.reduce((count, status) => count + this.totals()[status], 0),
   );

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -46,6 +46,8 @@ describe('DashboardPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
+      // The page's deferred parts (the chart on scrolling to it) are drawn by answer() below.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -76,6 +78,10 @@ describe('DashboardPage', () => {
       await Promise.resolve();
     }
     await settle(harness);
+    // What the browser draws later (the chart once in view, the lists once idle), drawn now.
+    for (const block of await harness.fixture.getDeferBlocks()) {
+      await block.render(DeferBlockState.Complete);
+    }
   }
 
   it("shows a trainee's own coverage at their current stage, with the chart's numbers in a table", async () => {
@@ -156,5 +162,69 @@ describe('DashboardPage', () => {
       supervisors: [],
     } satisfies TraineeView);
     await answer();
+  });
+  it("shows evidence counting through a crosswalk apart from the element's own, and offers the other framework", async () => {
+    await signIn(trainee);
+    await harness.navigateByUrl('/dashboard');
+    const page = harness.routeNativeElement as HTMLElement;
+    const fixture = progressFixture();
+    const progress = http.expectOne((request) => request.url === apiRoutes.traineeProgress('trainee-1'));
+    expect(progress.request.params.get('includeCrosswalks')).toBe('true');
+    progress.flush({
+      ...fixture,
+      crosswalks: [
+        {
+          key: 'mlcf-2010--hlm-2013',
+          title: 'MLCF and HLM',
+          frameworkKey: 'healthcare-leadership-model',
+          frameworkVersion: '2013',
+        },
+      ],
+      elements: fixture.elements.map((element) =>
+        element.key === '2.1'
+          ? {
+              ...element,
+              crosswalk: {
+                evidenceCount: 2,
+                sources: [
+                  {
+                    frameworkKey: 'healthcare-leadership-model',
+                    frameworkVersion: '2013',
+                    elementKey: 'connecting-our-service',
+                    elementCode: '4',
+                    elementTitle: 'Connecting our service',
+                    relation: 'isRelatedTo',
+                    evidenceCount: 2,
+                  },
+                ],
+              },
+            }
+          : { ...element, crosswalk: { evidenceCount: 0, sources: [] } },
+      ),
+    });
+    await answer();
+    http.expectOne(apiRoutes.framework('mlcf')).flush(mlcfFixture());
+    await answer();
+    http
+      .expectOne(apiRoutes.framework('healthcare-leadership-model'))
+      .flush({ ...mlcfFixture(), key: 'healthcare-leadership-model', title: 'Healthcare Leadership Model' });
+    await answer();
+
+    // The element keeps its own status and count; the crosswalked evidence is marked and apart.
+    expect(textOf(page, '[data-element="2.1"] .app-element-tile__status')).toEqual([
+      'Not started 0 pieces of evidence',
+    ]);
+    expect(textOf(page, '[data-element="2.1"] .app-element-tile__crosswalk p')).toEqual([
+      'Through a crosswalk 2 more pieces of evidence, not counted above, linked to:',
+    ]);
+    expect(textOf(page, '[data-element="2.1"] .app-element-tile__crosswalk li')).toEqual([
+      '4 Connecting our service (related): 2 pieces',
+    ]);
+    expect(page.querySelector('[data-element="1.1"] .app-element-tile__crosswalk')).toBeNull();
+
+    const other = Array.from(page.querySelectorAll('a')).find((link) =>
+      link.textContent?.includes('against the Healthcare Leadership Model'),
+    );
+    expect(other?.getAttribute('href')).toBe('/dashboard?framework=healthcare-leadership-model');
   });
 });

@@ -9,7 +9,7 @@ import { usePageTitle } from '../shared/page-title';
 import { ServiceProblem } from '../shared/service-problem';
 import { CoverageChart } from './coverage-chart';
 import { DashboardStore } from './dashboard-store';
-import { progressStatusLabels, progressStatusTagClasses } from './progress-views';
+import { crosswalkSourceLines, progressStatusLabels, progressStatusTagClasses } from './progress-views';
 
 /**
  * Coverage of a stage of the framework: at /dashboard a trainee's own, at
@@ -26,6 +26,8 @@ export class DashboardPage {
   readonly traineeId = input<string>();
   /** From the query: the stage to show; the trainee's current stage when absent. */
   readonly stage = input<string>();
+  /** From the query: another framework to see the progress against, through crosswalks. */
+  readonly framework = input<string>();
 
   protected readonly store = inject(DashboardStore);
   private readonly session = inject(SessionStore);
@@ -33,6 +35,7 @@ export class DashboardPage {
 
   protected readonly statusLabels = progressStatusLabels;
   protected readonly statusTags = progressStatusTagClasses;
+  protected readonly crosswalkLines = crosswalkSourceLines;
   protected readonly isOwn = computed(() => !this.traineeId());
   private readonly subjectId = computed(() => this.traineeId() ?? this.session.user()?.id ?? null);
   protected readonly canReadEvidence = computed(() => this.session.hasPermission('evidence:read'));
@@ -69,9 +72,10 @@ export class DashboardPage {
     effect(() => {
       const traineeId = this.subjectId();
       const stage = this.stage() ?? null;
+      const framework = this.framework() ?? null;
       const own = this.isOwn();
       if (traineeId) {
-        untracked(() => this.store.open(traineeId, stage, own));
+        untracked(() => this.store.open(traineeId, stage, own, framework));
       }
     });
     usePageTitle(() => this.pageTitle());
@@ -87,13 +91,13 @@ export class DashboardPage {
 
   protected chooseStage(event: Event): void {
     const stage = trimmedValueOf(submittedForm(event), 'stage');
-    void this.router.navigate([], { queryParams: { stage: stage || null } });
+    void this.router.navigate([], { queryParams: { stage: stage || null }, queryParamsHandling: 'merge' });
   }
 
   protected retry(): void {
     const traineeId = this.subjectId();
     if (traineeId) {
-      this.store.open(traineeId, this.stage() ?? null, this.isOwn());
+      this.store.open(traineeId, this.stage() ?? null, this.isOwn(), this.framework() ?? null);
     }
   }
 

@@ -18,6 +18,9 @@ export interface DashboardData {
   stages: StageView[];
   /** Null for the trainee's own dashboard, which needs no name. */
   trainee: TraineeView | null;
+  /** The framework shown, and the frameworks its crosswalks lead to (each by key, with its title). */
+  frameworkTitle: string;
+  crosswalkFrameworks: { key: string; title: string }[];
 }
 
 /**
@@ -57,10 +60,10 @@ export class DashboardStore {
    * A trainee's progress at a stage, their current stage when none is asked for. `ownDashboard`
    * leaves out the trainee's record, which the page does not need for the signed-in trainee.
    */
-  open(traineeId: string, stageKey: string | null, ownDashboard: boolean): void {
+  open(traineeId: string, stageKey: string | null, ownDashboard: boolean, frameworkKey: string | null = null): void {
     const opening = ++this.opened;
     this.state.set({ status: 'loading' });
-    void this.fetch(traineeId, stageKey, ownDashboard).then(
+    void this.fetch(traineeId, stageKey, ownDashboard, frameworkKey).then(
       (data) => {
         if (opening === this.opened) {
           this.state.set({ status: 'loaded', value: data });
@@ -74,15 +77,28 @@ export class DashboardStore {
     );
   }
 
-  private async fetch(traineeId: string, stageKey: string | null, ownDashboard: boolean): Promise<DashboardData> {
-    const params = stageKey ? new HttpParams().set('stage', stageKey) : undefined;
+  private async fetch(
+    traineeId: string,
+    stageKey: string | null,
+    ownDashboard: boolean,
+    frameworkKey: string | null,
+  ): Promise<DashboardData> {
+    // Crosswalked evidence is always asked for: the page shows it apart from each element's own.
+    let params = new HttpParams().set('includeCrosswalks', 'true');
+    if (stageKey) params = params.set('stage', stageKey);
+    if (frameworkKey) params = params.set('framework', frameworkKey);
     const [progress, trainee] = await Promise.all([
       firstValueFrom(this.http.get<ProgressView>(apiRoutes.traineeProgress(traineeId), { params })),
       ownDashboard ? Promise.resolve(null) : firstValueFrom(this.http.get<TraineeView>(apiRoutes.trainee(traineeId))),
     ]);
-    const framework = await this.framework(progress.frameworkKey);
+    const crosswalkKeys = [...new Set((progress.crosswalks ?? []).map((crosswalk) => crosswalk.frameworkKey))];
+    // Asked for together rather than one after another: each is a round trip before the page shows.
+    const [framework, ...crosswalked] = await Promise.all(
+      [progress.frameworkKey, ...crosswalkKeys].map((key) => this.framework(key)),
+    );
     const stages = [...framework.stages].sort((first, second) => first.sequence - second.sequence);
-    return { progress, stages, trainee };
+    const crosswalkFrameworks = crosswalked.map((other, index) => ({ key: crosswalkKeys[index], title: other.title }));
+    return { progress, stages, trainee, frameworkTitle: framework.title, crosswalkFrameworks };
   }
 
   private async framework(key: string): Promise<FrameworkTree> {

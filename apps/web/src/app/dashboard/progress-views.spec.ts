@@ -1,7 +1,14 @@
 import type { ProgressView } from '@portfolio/contracts';
 
 import { progressFixture } from '../testing/evidence-fixtures';
-import { chartColours, chartSeries, domainCoverage, elementGroups, gapElements } from './progress-views';
+import {
+  chartColours,
+  chartSeries,
+  crosswalkSourceLines,
+  domainCoverage,
+  elementGroups,
+  gapElements,
+} from './progress-views';
 
 describe('progress views', () => {
   it('makes one stacked bar per domain, one segment per status, with the API counts', () => {
@@ -84,5 +91,25 @@ describe('progress views', () => {
       '2.2 Building and Maintaining Relationships',
     ]);
     expect(gapElements({ ...progressFixture(), gaps: ['9.9', '2.2'] }).map((element) => element.code)).toEqual(['2.2']);
+  });
+  it('describes each crosswalk counterpart of an element with its relation and count', () => {
+    const [element] = progressFixture().elements;
+    if (!element) throw new Error('no element');
+    const source = {
+      frameworkKey: 'healthcare-leadership-model',
+      frameworkVersion: '2013',
+      elementKey: 'evaluating-information',
+      elementCode: '3',
+      elementTitle: 'Evaluating information',
+      relation: 'exactMatchOf' as const,
+      evidenceCount: 1,
+    };
+    expect(crosswalkSourceLines(element)).toEqual([]);
+    expect(
+      crosswalkSourceLines({
+        ...element,
+        crosswalk: { evidenceCount: 3, sources: [source, { ...source, relation: 'isRelatedTo', evidenceCount: 3 }] },
+      }),
+    ).toEqual(['3 Evaluating information (exact match): 1 piece', '3 Evaluating information (related): 3 pieces']);
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  CrosswalkRelationName,
   ElementProgressStatusView,
   ElementProgressView,
   ProgressView,
@@ -118,4 +119,18 @@ export function gapElements(progress: ProgressView): ElementProgressView[] {
   return progress.gaps
     .map((key) => byKey.get(key))
     .filter((element): element is ElementProgressView => element !== undefined);
+}
+
+export const crosswalkRelationLabels: Record<CrosswalkRelationName, string> = {
+  exactMatchOf: 'exact match',
+  isRelatedTo: 'related',
+};
+
+/** One line per counterpart whose evidence counts towards an element through a crosswalk. */
+export function crosswalkSourceLines(element: ElementProgressView): string[] {
+  return (element.crosswalk?.sources ?? []).map(
+    (source) =>
+      `${source.elementCode} ${source.elementTitle} (${crosswalkRelationLabels[source.relation]}): ` +
+      `${source.evidenceCount} ${source.evidenceCount === 1 ? 'piece' : 'pieces'}`,
+  );
 }
