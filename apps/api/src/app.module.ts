@@ -17,11 +17,13 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { PortfolioExportModule } from './portfolio-export/portfolio-export.module';
 import { ProgressModule } from './progress/progress.module';
 import { ProgressionModule } from './progression/progression.module';
 import { SignOffsModule } from './sign-offs/sign-offs.module';
 import { StorageModule } from './storage/storage.module';
 import { TraineesModule } from './trainees/trainees.module';
+import { webAppStaticOptions } from './web-app/web-app-static';
 import { WorkListsModule } from './work-lists/work-lists.module';
 
 export interface AppModuleOptions {
@@ -42,12 +44,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1_000,
         }),
-        ...(config.webDistDir
-          ? [
-              // The web app on the same port; anything under /api stays the API's, including its 404s.
-              ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/ims/{*path}'] }),
-            ]
-          : []),
+        ...(config.webDistDir ? [ServeStaticModule.forRoot(webAppStaticOptions(config.webDistDir))] : []),
         AuditModule,
         AuthModule,
         StorageModule,
@@ -64,6 +61,7 @@ export class AppModule {
         WorkListsModule,
         ProgressionModule,
         CaseModule,
+        PortfolioExportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -7,6 +7,8 @@ import helmet from 'helmet';
 
 import { API_PREFIX } from '@portfolio/contracts';
 
+import { httpCompression } from './common/http-compression';
+import { bodyParserErrors, rejectMalformedPath } from './common/request-guards';
 import { createValidationPipe } from './common/validation';
 
 /** Everything about the HTTP surface that the server and the API tests must share. */
@@ -18,7 +20,13 @@ export function configureApp(app: INestApplication): void {
   // Evidence bodies, cohort CSV files and CASE packages (up to 10 MB) arrive as JSON; files come as
   // multipart, limited per route.
   (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
+  // Nothing is posted as a form; flat fields only, so a form cannot smuggle in nested objects.
+  (app as NestExpressApplication).useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  app.use(bodyParserErrors);
+  app.use(rejectMalformedPath);
   app.useGlobalPipes(createValidationPipe());
+  // Before everything that answers, so that the web app's files and JSON reach phones compressed.
+  app.use(httpCompression());
   app.use(cookieParser());
   app.use(
     helmet({

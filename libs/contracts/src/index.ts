@@ -12,3 +12,6 @@ export * from './lib/sign-offs';
 export * from './lib/assessments';
 export * from './lib/work-lists';
 export * from './lib/progression';
+export * from './lib/portfolio/portfolio-export';
+export * from './lib/portfolio/portfolio-schema';
+export * from './lib/framework-versions';

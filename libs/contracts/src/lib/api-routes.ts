@@ -7,6 +7,11 @@ export const apiRoutes = {
   logout: '/api/auth/logout',
   me: '/api/auth/me',
   changePassword: '/api/auth/password',
+  loginSecondFactor: '/api/auth/login/second-factor',
+  authenticator: '/api/auth/mfa',
+  authenticatorEnrolment: '/api/auth/mfa/enrolment',
+  authenticatorConfirmation: '/api/auth/mfa/enrolment/confirmation',
+  recoveryCodes: '/api/auth/mfa/recovery-codes',
   trainees: '/api/trainees',
   trainee: (id: string) => `/api/trainees/${encodeURIComponent(id)}`,
   traineeProgress: (id: string) => `/api/trainees/${encodeURIComponent(id)}/progress`,
@@ -52,6 +57,10 @@ export const apiRoutes = {
   reportBatches: '/api/report-batches',
   reportBatch: (id: string) => `/api/report-batches/${encodeURIComponent(id)}`,
   reportBatchZip: (id: string) => `/api/report-batches/${encodeURIComponent(id)}/zip`,
+  /** The trainee's whole portfolio as a ZIP; a deanery administrator states why (a subject access request). */
+  portfolioExport: (traineeId: string, reason?: string) =>
+    `/api/trainees/${encodeURIComponent(traineeId)}/portfolio.zip` +
+    (reason === undefined ? '' : `?reason=${encodeURIComponent(reason)}`),
   todo: '/api/todo',
   supervision: '/api/supervision',
   adminOutbox: '/api/admin/outbox',
@@ -60,6 +69,7 @@ export const apiRoutes = {
   adminProgrammes: (deaneryId: string) => `/api/admin/deaneries/${encodeURIComponent(deaneryId)}/programmes`,
   adminUsers: '/api/admin/users',
   adminUser: (id: string) => `/api/admin/users/${encodeURIComponent(id)}`,
+  adminUserAuthenticatorReset: (id: string) => `/api/admin/users/${encodeURIComponent(id)}/authenticator-reset`,
   adminAssignments: '/api/admin/assignments',
   adminTrainingRecords: '/api/admin/training-records',
   adminTraineeImport: '/api/admin/trainee-imports',
@@ -68,4 +78,6 @@ export const apiRoutes = {
   framework: (key: string) => `/api/frameworks/${encodeURIComponent(key)}`,
   frameworkVersion: (key: string, version: string) =>
     `/api/frameworks/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}`,
+  adminFrameworkCarryOver: (key: string, version: string) =>
+    `/api/admin/frameworks/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}/carry-over`,
 } as const;

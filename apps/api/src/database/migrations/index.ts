@@ -6,6 +6,8 @@ import { CreateElementSignOffs1795450400000 } from './1795450400000-CreateElemen
 import { CreateAssessmentTables1795450500000 } from './1795450500000-CreateAssessmentTables';
 import { CreateProgressionTables1795450600000 } from './1795450600000-CreateProgressionTables';
 import { AddBenchmarkIndexes1795450900000 } from './1795450900000-AddBenchmarkIndexes';
+import { CreateAuthenticatorTables1795451300000 } from './1795451300000-CreateAuthenticatorTables';
+import { CreateCorrespondencesAndCrosswalks1795451600000 } from './1795451600000-CreateCorrespondencesAndCrosswalks';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   CreateAssessmentTables1795450500000,
   CreateProgressionTables1795450600000,
   AddBenchmarkIndexes1795450900000,
+  CreateAuthenticatorTables1795451300000,
+  CreateCorrespondencesAndCrosswalks1795451600000,
 ];
