@@ -74,6 +74,34 @@ describe('evidence log on PostgreSQL', () => {
     expect(other.visibility).toBe('supervisor');
   });
 
+  it('makes one item of a double-submitted form: the same Idempotency-Key answers the first item', async () => {
+    const body = { type: 'teaching', title: 'Simulation teaching for FY1s', occurredOn: '2026-10-20' };
+    const send = () =>
+      traineeClient.agent
+        .post('/api/evidence')
+        .set(CSRF_HEADER, traineeClient.csrfToken)
+        .set('Idempotency-Key', 'form-7f3a')
+        .send(body);
+    const [first, second] = await Promise.all([send(), send()]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect((first.body as EvidenceView).id).toBe((second.body as EvidenceView).id);
+    const retried = await send().expect(200);
+    expect((retried.body as EvidenceView).id).toBe((first.body as EvidenceView).id);
+    const [{ count }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM evidence_item WHERE trainee_id = $1 AND title = $2`,
+      [trainee.id, body.title],
+    );
+    expect(count).toBe(1);
+    // Without a key, two submissions are two items, as before.
+    await create(body);
+    await create(body);
+    const [{ count: after }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM evidence_item WHERE trainee_id = $1 AND title = $2`,
+      [trainee.id, body.title],
+    );
+    expect(after).toBe(3);
+  });
+
   it('keeps private items private and drafts to their owner, and shows shared ones only to those entitled', async () => {
     const privateItem = await create({ type: 'reflection', title: 'Private thoughts', occurredOn: '2026-11-03' });
     const shared = await create({

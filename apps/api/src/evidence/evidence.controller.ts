@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Param,
   Patch,
@@ -19,6 +20,7 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -59,9 +61,24 @@ export class EvidenceController {
 
   @Post('evidence')
   @RequirePermission('evidence:write')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Any unique string per new item (up to 200 characters); a retried or double-submitted request with the same key answers the item the first one made',
+  })
   @ApiCreatedResponse({ type: EvidenceViewDto })
-  create(@CurrentUser() user: SessionUser, @Body() body: CreateEvidenceDto): Promise<EvidenceView> {
-    return this.evidence.create(user, body);
+  @ApiOkResponse({ type: EvidenceViewDto, description: 'Already made with this Idempotency-Key' })
+  async create(
+    @CurrentUser() user: SessionUser,
+    @Body() body: CreateEvidenceDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EvidenceView> {
+    const key = idempotencyKey?.trim().slice(0, 200) || null;
+    const { item, created } = await this.evidence.create(user, body, key);
+    response.status(created ? 201 : 200);
+    return item;
   }
 
   @Get('evidence/:id')

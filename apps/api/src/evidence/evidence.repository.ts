@@ -202,11 +202,34 @@ export class EvidenceRepository {
   }
 
   async insert(manager: EntityManager, traineeId: string, fields: EvidenceFields): Promise<string> {
+    return (await this.insertOnce(manager, traineeId, fields, null)) ?? '';
+  }
+
+  /**
+   * A new item, or null when the trainee already made one with this idempotency key (a second
+   * request with the key waits for the first to commit, then finds its item with `byIdempotencyKey`).
+   */
+  async insertOnce(
+    manager: EntityManager,
+    traineeId: string,
+    fields: EvidenceFields,
+    idempotencyKey: string | null,
+  ): Promise<string | null> {
     const [row] = (await manager.query(
-      `INSERT INTO evidence_item (trainee_id, type, title, occurred_on, body, visibility) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [traineeId, fields.type, fields.title, fields.occurredOn, fields.body, fields.visibility],
+      `INSERT INTO evidence_item (trainee_id, type, title, occurred_on, body, visibility, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (trainee_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
+      [traineeId, fields.type, fields.title, fields.occurredOn, fields.body, fields.visibility, idempotencyKey],
     )) as { id: string }[];
-    return row?.id ?? '';
+    return row?.id ?? null;
+  }
+
+  async byIdempotencyKey(manager: EntityManager, traineeId: string, idempotencyKey: string): Promise<string | null> {
+    const [row] = (await manager.query(`SELECT id FROM evidence_item WHERE trainee_id = $1 AND idempotency_key = $2`, [
+      traineeId,
+      idempotencyKey,
+    ])) as { id: string }[];
+    return row?.id ?? null;
   }
 
   async update(manager: EntityManager, id: string, fields: EvidenceFields, status: EvidenceStatus): Promise<void> {

@@ -78,7 +78,15 @@ export class EvidenceService {
     return Promise.all(rows.map((row) => this.toView(row, manager)));
   }
 
-  async create(user: SessionUser, request: CreateEvidenceRequest): Promise<EvidenceView> {
+  /**
+   * A new item; with an idempotency key, a retried or double-submitted request answers the item
+   * the first one made (`created: false`) rather than making another.
+   */
+  async create(
+    user: SessionUser,
+    request: CreateEvidenceRequest,
+    idempotencyKey: string | null = null,
+  ): Promise<{ item: EvidenceView; created: boolean }> {
     const fields: EvidenceFields = {
       type: request.type,
       title: request.title.trim(),
@@ -87,9 +95,15 @@ export class EvidenceService {
       // Reflections start private: the trainee chooses to share them.
       visibility: request.visibility ?? (request.type === 'reflection' ? 'private' : 'supervisor'),
     };
-    const id = await this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const links = await this.resolveLinks(manager, user.id, request.links ?? []);
-      const newId = await this.evidence.insert(manager, user.id, fields);
+      const newId = await this.evidence.insertOnce(manager, user.id, fields, idempotencyKey);
+      if (newId === null) {
+        return {
+          id: (await this.evidence.byIdempotencyKey(manager, user.id, idempotencyKey ?? '')) ?? '',
+          created: false,
+        };
+      }
       await this.evidence.replaceLinks(manager, newId, links);
       await this.audit.record(
         {
@@ -101,9 +115,9 @@ export class EvidenceService {
         },
         manager,
       );
-      return newId;
+      return { id: newId, created: true };
     });
-    return this.get(user, id);
+    return { item: await this.get(user, result.id), created: result.created };
   }
 
   async update(user: SessionUser, id: string, request: UpdateEvidenceRequest): Promise<EvidenceView> {

@@ -8,6 +8,7 @@ import { CreateProgressionTables1795450600000 } from './1795450600000-CreateProg
 import { AddBenchmarkIndexes1795450900000 } from './1795450900000-AddBenchmarkIndexes';
 import { CreateAuthenticatorTables1795451300000 } from './1795451300000-CreateAuthenticatorTables';
 import { CreateCorrespondencesAndCrosswalks1795451600000 } from './1795451600000-CreateCorrespondencesAndCrosswalks';
+import { AddEvidenceIdempotencyKey1795451900000 } from './1795451900000-AddEvidenceIdempotencyKey';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddBenchmarkIndexes1795450900000,
   CreateAuthenticatorTables1795451300000,
   CreateCorrespondencesAndCrosswalks1795451600000,
+  AddEvidenceIdempotencyKey1795451900000,
 ];

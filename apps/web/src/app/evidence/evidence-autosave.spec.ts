@@ -69,6 +69,7 @@ describe('EvidenceAutosave', () => {
     jest.advanceTimersByTime(1);
     const create = http.expectOne({ method: 'POST', url: apiRoutes.evidence });
     expect(autosave.state().kind).toBe('saving');
+    expect(create.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f]{32}$/);
     expect(create.request.body).toEqual({
       type: 'reflection',
       title: 'Handover',

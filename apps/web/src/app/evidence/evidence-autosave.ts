@@ -104,6 +104,8 @@ export class EvidenceAutosave implements OnDestroy {
   private paused = false;
   /** Counts open() calls, so that an answer about the item opened before is not taken for this one. */
   private generation = 0;
+  /** Sent with the request that makes the item, so a retry after a lost answer makes no second item. */
+  private creationKey = newCreationKey();
 
   get hasUnsavedChanges(): boolean {
     return this.edits !== this.savedEdits;
@@ -119,6 +121,7 @@ export class EvidenceAutosave implements OnDestroy {
       this.ngOnDestroy();
     }
     const generation = ++this.generation;
+    this.creationKey = newCreationKey();
     this.edits = 0;
     this.savedEdits = 0;
     this.paused = false;
@@ -284,7 +287,9 @@ export class EvidenceAutosave implements OnDestroy {
     const request = item && this.version !== null ? { version: this.version, ...draftRequest(draft) } : null;
     const sent = request
       ? this.http.patch<EvidenceView>(apiRoutes.evidenceItem(item?.id ?? ''), request)
-      : this.http.post<EvidenceView>(apiRoutes.evidence, draftRequest(draft));
+      : this.http.post<EvidenceView>(apiRoutes.evidence, draftRequest(draft), {
+          headers: { 'Idempotency-Key': this.creationKey },
+        });
     this.inFlight = firstValueFrom(sent).then(
       (saved) => {
         if (opened.generation === this.generation) {
@@ -387,4 +392,9 @@ function patientIdentifierWarningsOf(error: unknown): PatientIdentifierWarning[]
     return [];
   }
   return (error.error as PatientIdentifierBody).patientIdentifierWarnings ?? [];
+}
+
+function newCreationKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
