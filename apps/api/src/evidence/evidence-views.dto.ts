@@ -115,10 +115,17 @@ class DomainProgressDto implements DomainProgressView {
   @ApiProperty({ type: StatusTotalsDto }) totals!: StatusTotalsDto;
 }
 
+class StageChoiceDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() title!: string;
+}
+
 export class ProgressViewDto implements ProgressView {
   @ApiProperty({ format: 'uuid' }) traineeId!: string;
   @ApiProperty() frameworkKey!: string;
   @ApiProperty() frameworkVersion!: string;
+  @ApiProperty() frameworkTitle!: string;
+  @ApiProperty({ type: [StageChoiceDto], description: 'The framework’s stages in order' }) stages!: StageChoiceDto[];
   @ApiProperty() stage!: string;
   @ApiProperty({ type: [ElementProgressDto] }) elements!: ElementProgressDto[];
   @ApiProperty({ type: [DomainProgressDto] }) domains!: DomainProgressDto[];

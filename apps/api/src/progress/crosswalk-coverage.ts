@@ -13,6 +13,7 @@ interface CounterpartRow {
   element_key: string;
   framework_key: string;
   framework_version: string;
+  framework_title: string;
   counterpart_id: string;
   counterpart_key: string;
   counterpart_code: string;
@@ -39,6 +40,7 @@ export class CrosswalkCoverage {
     const counterparts = (await this.dataSource.query(
       `SELECT crosswalk.key AS crosswalk_key, crosswalk.title AS crosswalk_title, mine.key AS element_key,
               other_framework.key AS framework_key, other_framework.version AS framework_version,
+              other_framework.title AS framework_title,
               other.id AS counterpart_id, other.key AS counterpart_key, other.code AS counterpart_code,
               other.title AS counterpart_title, mapping.relation
          FROM framework_crosswalk crosswalk
@@ -61,6 +63,7 @@ export class CrosswalkCoverage {
             title: row.crosswalk_title,
             frameworkKey: row.framework_key,
             frameworkVersion: row.framework_version,
+            frameworkTitle: row.framework_title,
           },
         ]),
       ).values(),

@@ -68,6 +68,8 @@ describe('progress through the MLCF ↔ Healthcare Leadership Model crosswalk', 
     expect(view).toMatchObject({
       frameworkKey: 'healthcare-leadership-model',
       frameworkVersion: '2013',
+      frameworkTitle: 'Healthcare Leadership Model',
+      stages: [{ key: 'all-staff', title: 'Everyone in health and care' }],
       stage: 'all-staff',
     });
     expect(view.crosswalks).toEqual([
@@ -76,6 +78,7 @@ describe('progress through the MLCF ↔ Healthcare Leadership Model crosswalk', 
         title: 'Medical Leadership Competency Framework (2010) and Healthcare Leadership Model (2013)',
         frameworkKey: 'mlcf',
         frameworkVersion: '2010',
+        frameworkTitle: 'Medical Leadership Competency Framework',
       },
     ]);
     const evaluating = element(view, 'evaluating-information');

@@ -6,6 +6,9 @@ import type { ProgressDomainInput, ProgressElementInput } from '@portfolio/compe
 /** What coverage needs of one framework version: its domains, its elements per stage, and its ids. */
 export interface FrameworkStructure {
   frameworkId: string;
+  title: string;
+  /** In order. */
+  stages: { key: string; title: string }[];
   domains: ProgressDomainInput[];
   /** Stage key → the elements that apply at it, in framework order. */
   elementsByStage: Map<string, ProgressElementInput[]>;
@@ -15,6 +18,7 @@ export interface FrameworkStructure {
 
 interface StructureRow {
   framework_id: string;
+  framework_title: string;
   status: 'draft' | 'published';
   kind: 'domain' | 'element' | 'stage';
   id: string;
@@ -46,7 +50,7 @@ export class FrameworkStructures {
     }
     if (missing.length === 0) return structures;
     const rows = (await this.dataSource.query(
-      `SELECT framework.id AS framework_id, framework.status, parts.*
+      `SELECT framework.id AS framework_id, framework.title AS framework_title, framework.status, parts.*
          FROM framework CROSS JOIN LATERAL (
            SELECT 'domain' AS kind, domain.id, domain.key, domain.code, domain.title, NULL AS domain_key,
                   NULL::text[] AS stage_keys, domain.sequence
@@ -60,7 +64,7 @@ export class FrameworkStructures {
              FROM framework_element element LEFT JOIN framework_domain domain ON domain.id = element.domain_id
             WHERE element.framework_id = framework.id
            UNION ALL
-           SELECT 'stage', stage.id, stage.key, NULL, NULL, NULL, NULL, 0
+           SELECT 'stage', stage.id, stage.key, NULL, stage.title, NULL, NULL, stage.sequence
              FROM framework_stage stage WHERE stage.framework_id = framework.id
          ) parts
         WHERE framework.id = ANY ($1::uuid[])
@@ -81,13 +85,18 @@ export class FrameworkStructures {
 function structureOf(frameworkId: string, rows: StructureRow[]): FrameworkStructure {
   const structure: FrameworkStructure = {
     frameworkId,
+    title: rows[0]?.framework_title ?? '',
+    stages: [],
     domains: [],
     elementsByStage: new Map(),
     elementKeyById: new Map(),
     stageKeyById: new Map(),
   };
   for (const row of rows) {
-    if (row.kind === 'stage') structure.stageKeyById.set(row.id, row.key);
+    if (row.kind === 'stage') {
+      structure.stageKeyById.set(row.id, row.key);
+      structure.stages.push({ key: row.key, title: row.title ?? row.key });
+    }
     if (row.kind === 'domain') structure.domains.push({ key: row.key, code: row.code ?? '', title: row.title ?? '' });
     if (row.kind !== 'element') continue;
     structure.elementKeyById.set(row.id, row.key);

@@ -64,6 +64,7 @@ class AppliedCrosswalkDto {
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'The other framework the crosswalk maps' }) frameworkKey!: string;
   @ApiProperty() frameworkVersion!: string;
+  @ApiProperty() frameworkTitle!: string;
 }
 
 export class ProgressWithCrosswalksDto extends ProgressViewDto implements ProgressView {

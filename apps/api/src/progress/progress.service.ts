@@ -9,6 +9,7 @@ import { fieldError } from '../common/field-errors';
 import { visibleTraineeCondition } from '../trainees/trainee-visibility';
 import { CoverageQueries, type TraineeStage } from './coverage-queries';
 import { CrosswalkCoverage } from './crosswalk-coverage';
+import { FrameworkStructures } from './framework-structures';
 
 export interface ProgressOptions {
   stage?: string;
@@ -24,6 +25,7 @@ export class ProgressService {
     private readonly dataSource: DataSource,
     private readonly coverage: CoverageQueries,
     private readonly crosswalkCoverage: CrosswalkCoverage,
+    private readonly structures: FrameworkStructures,
   ) {}
 
   async progress(user: SessionUser, traineeId: string, options: ProgressOptions = {}): Promise<ProgressView> {
@@ -41,10 +43,8 @@ export class ProgressService {
       throw new NotFoundException('No framework is loaded.');
     }
     const placement = options.framework ? await this.otherFramework(ownPlacement, options.framework) : ownPlacement;
-    const stages = (await this.dataSource.query(
-      `SELECT key FROM framework_stage WHERE framework_id = $1 ORDER BY sequence`,
-      [placement.frameworkId],
-    )) as { key: string }[];
+    const structure = (await this.structures.of([placement.frameworkId])).get(placement.frameworkId);
+    const stages = structure?.stages ?? [];
     const ownStage = stages.some((candidate) => candidate.key === placement.stageKey) ? placement.stageKey : null;
     const stage = requestedStage ?? ownStage ?? stages[0]?.key ?? '';
     if (!stages.some((candidate) => candidate.key === stage)) {
@@ -61,6 +61,8 @@ export class ProgressService {
       traineeId,
       frameworkKey: placement.frameworkKey,
       frameworkVersion: placement.frameworkVersion,
+      frameworkTitle: structure?.title ?? placement.frameworkKey,
+      stages,
       ...progress,
     };
     if (!options.includeCrosswalks) return view;

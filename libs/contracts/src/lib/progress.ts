@@ -51,11 +51,14 @@ export interface ProgressView {
   traineeId: string;
   frameworkKey: string;
   frameworkVersion: string;
+  frameworkTitle: string;
+  /** The framework's stages in order, to choose from. */
+  stages: { key: string; title: string }[];
   stage: string;
   elements: ElementProgressView[];
   domains: DomainProgressView[];
   totals: StatusTotalsView;
   gaps: string[];
   /** The crosswalks applied, when asked for: each names the framework version mapped from. */
-  crosswalks?: { key: string; title: string; frameworkKey: string; frameworkVersion: string }[];
+  crosswalks?: { key: string; title: string; frameworkKey: string; frameworkVersion: string; frameworkTitle: string }[];
 }

@@ -9,7 +9,6 @@ import { type CurrentUser, type TraineeView, apiRoutes } from '@portfolio/contra
 
 import { SessionStore } from '../auth/session-store';
 import { progressFixture } from '../testing/evidence-fixtures';
-import { mlcfFixture } from '../testing/framework-fixtures';
 import { settle, textOf } from '../testing/page-harness';
 import { DashboardPage } from './dashboard-page';
 
@@ -94,8 +93,6 @@ describe('DashboardPage', () => {
     expect(progress.request.params.has('stage')).toBe(false);
     progress.flush(progressFixture());
     await answer();
-    http.expectOne(apiRoutes.framework('mlcf')).flush(mlcfFixture());
-    await answer();
 
     expect(textOf(page, '.nhsuk-lede-text')).toEqual(['2 of 4 elements at the postgraduate stage have evidence.']);
     expect(page.querySelector<HTMLSelectElement>('#stage')?.value).toBe('postgraduate');
@@ -134,8 +131,6 @@ describe('DashboardPage', () => {
       trainingRecords: [],
       supervisors: [],
     } satisfies TraineeView);
-    await answer();
-    http.expectOne(apiRoutes.framework('mlcf')).flush(mlcfFixture());
     await answer();
 
     expect(textOf(page, 'h1')).toEqual(['Progress of Dr Aisha Khan']);
@@ -178,6 +173,7 @@ describe('DashboardPage', () => {
           title: 'MLCF and HLM',
           frameworkKey: 'healthcare-leadership-model',
           frameworkVersion: '2013',
+          frameworkTitle: 'Healthcare Leadership Model',
         },
       ],
       elements: fixture.elements.map((element) =>
@@ -203,12 +199,8 @@ describe('DashboardPage', () => {
       ),
     });
     await answer();
-    http.expectOne(apiRoutes.framework('mlcf')).flush(mlcfFixture());
-    await answer();
-    http
-      .expectOne(apiRoutes.framework('healthcare-leadership-model'))
-      .flush({ ...mlcfFixture(), key: 'healthcare-leadership-model', title: 'Healthcare Leadership Model' });
-    await answer();
+    // Every title the page needs comes with the progress: no framework is fetched.
+    http.expectNone((request) => request.url.startsWith('/api/frameworks'));
 
     // The element keeps its own status and count; the crosswalked evidence is marked and apart.
     expect(textOf(page, '[data-element="2.1"] .app-element-tile__status')).toEqual([

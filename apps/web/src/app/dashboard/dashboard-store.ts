@@ -2,20 +2,14 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import {
-  type FrameworkTree,
-  type ProgressView,
-  type StageView,
-  type TraineeView,
-  apiRoutes,
-} from '@portfolio/contracts';
+import { type ProgressView, type TraineeView, apiRoutes } from '@portfolio/contracts';
 
 import { type LoadState, failedLoad, loadedValue } from '../shared/load-state';
 import { chartSeries, domainCoverage, elementGroups, gapElements } from './progress-views';
 
 export interface DashboardData {
   progress: ProgressView;
-  stages: StageView[];
+  stages: ProgressView['stages'];
   /** Null for the trainee's own dashboard, which needs no name. */
   trainee: TraineeView | null;
   /** The framework shown, and the frameworks its crosswalks lead to (each by key, with its title). */
@@ -25,14 +19,13 @@ export interface DashboardData {
 
 /**
  * The coverage dashboard's state: one trainee's progress at a stage, the stages to choose
- * from, and whose it is. Progress is fetched afresh each time; frameworks are kept.
+ * from, and whose it is. Progress is fetched afresh each time.
  */
 @Injectable({ providedIn: 'root' })
 export class DashboardStore {
   private readonly http = inject(HttpClient);
 
   private readonly state = signal<LoadState<DashboardData>>({ status: 'idle' });
-  private readonly frameworks = new Map<string, FrameworkTree>();
   /** Answers to an earlier open() that arrive late are dropped. */
   private opened = 0;
 
@@ -91,23 +84,15 @@ export class DashboardStore {
       firstValueFrom(this.http.get<ProgressView>(apiRoutes.traineeProgress(traineeId), { params })),
       ownDashboard ? Promise.resolve(null) : firstValueFrom(this.http.get<TraineeView>(apiRoutes.trainee(traineeId))),
     ]);
-    const crosswalkKeys = [...new Set((progress.crosswalks ?? []).map((crosswalk) => crosswalk.frameworkKey))];
-    // Asked for together rather than one after another: each is a round trip before the page shows.
-    const [framework, ...crosswalked] = await Promise.all(
-      [progress.frameworkKey, ...crosswalkKeys].map((key) => this.framework(key)),
-    );
-    const stages = [...framework.stages].sort((first, second) => first.sequence - second.sequence);
-    const crosswalkFrameworks = crosswalked.map((other, index) => ({ key: crosswalkKeys[index], title: other.title }));
-    return { progress, stages, trainee, frameworkTitle: framework.title, crosswalkFrameworks };
-  }
-
-  private async framework(key: string): Promise<FrameworkTree> {
-    const known = this.frameworks.get(key);
-    if (known) {
-      return known;
-    }
-    const framework = await firstValueFrom(this.http.get<FrameworkTree>(apiRoutes.framework(key)));
-    this.frameworks.set(key, framework);
-    return framework;
+    // Stage and framework titles come with the progress: no second round trip before the page shows.
+    const crosswalkFrameworks = [
+      ...new Map(
+        (progress.crosswalks ?? []).map((crosswalk) => [
+          crosswalk.frameworkKey,
+          { key: crosswalk.frameworkKey, title: crosswalk.frameworkTitle },
+        ]),
+      ).values(),
+    ];
+    return { progress, stages: progress.stages, trainee, frameworkTitle: progress.frameworkTitle, crosswalkFrameworks };
   }
 }

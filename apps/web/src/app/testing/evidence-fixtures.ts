@@ -43,6 +43,13 @@ export function progressFixture(): ProgressView {
     traineeId: 'trainee-1',
     frameworkKey: 'mlcf',
     frameworkVersion: '2010',
+    frameworkTitle: 'Medical Leadership Competency Framework',
+    stages: [
+      { key: 'undergraduate', title: 'Undergraduate' },
+      { key: 'postgraduate', title: 'Postgraduate' },
+      { key: 'continuing-practice', title: 'Continuing practice' },
+      { key: 'senior-leadership', title: 'Senior leadership' },
+    ],
     stage: 'postgraduate',
     elements: [
       element('1.1', 'Developing Self Awareness', '1', 2, 0, 'evidenced'),
