@@ -234,6 +234,8 @@ describe('Assessments', () => {
 
       await openToAssess(supervisor.page, title);
       await supervisor.page.getByText('In October 212 letters took a median of 3.1 days.').waitFor();
+      // The criteria settle once the framework's elements have loaded: rate them then.
+      await supervisor.page.waitForLoadState('networkidle');
       for (const criterion of await supervisor.page.locator('.app-criterion').all()) {
         await criterion.getByLabel('Meets expectations').check();
       }

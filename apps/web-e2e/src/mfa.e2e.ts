@@ -8,7 +8,7 @@ import {
   submitPassword,
   submitSignIn,
 } from './support/accounts';
-import { currentAuthenticatorCode, unusedAuthenticatorCode } from './support/authenticator-codes';
+import { currentAuthenticatorCode, unusedAuthenticatorCode, whileSigningIn } from './support/authenticator-codes';
 import { appUrl, launchBrowser, openPage } from './support/browser';
 import { checkPage } from './support/check-page';
 import { expectNoSidewaysScrolling, phone } from './support/layout';
@@ -89,28 +89,31 @@ describe('Multi-factor sign-in', () => {
     });
     const supervisor = demoAccounts.supervisor;
 
-    await page.goto(appUrl('/sign-in?returnUrl=%2Fsupervision'));
-    await submitPassword(page, supervisor.email, demoPassword);
-    await page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator app' }).waitFor();
-    expect(await page.title()).toBe('Enter the code from your authenticator app – Leadership portfolio');
-    const codeField = page.getByLabel('Code', { exact: true });
-    expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
-    expect(await codeField.getAttribute('inputmode')).toBe('numeric');
-    // Half-way is not signed in: the header still offers to sign in.
-    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
-    await checkPage(page, 'mfa-code');
+    // No other journey signs in as the demo supervisor meanwhile (one half-way sign-in per account).
+    await whileSigningIn(supervisor.email, async () => {
+      await page.goto(appUrl('/sign-in?returnUrl=%2Fsupervision'));
+      await submitPassword(page, supervisor.email, demoPassword);
+      await page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator app' }).waitFor();
+      expect(await page.title()).toBe('Enter the code from your authenticator app – Leadership portfolio');
+      const codeField = page.getByLabel('Code', { exact: true });
+      expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
+      expect(await codeField.getAttribute('inputmode')).toBe('numeric');
+      // Half-way is not signed in: the header still offers to sign in.
+      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
+      await checkPage(page, 'mfa-code');
 
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await errorSummary(page).getByRole('link', { name: 'Enter the code from your authenticator app' }).waitFor();
-    const fresh = await unusedAuthenticatorCode(supervisor.email, supervisor.authenticatorSecret);
-    await submitAuthenticatorCode(page, fresh === '000000' ? '111111' : '000000');
-    await errorSummary(page)
-      .getByRole('link', { name: /The code is not right/ })
-      .waitFor();
-    await checkPage(page, 'mfa-code-wrong');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await errorSummary(page).getByRole('link', { name: 'Enter the code from your authenticator app' }).waitFor();
+      const fresh = await unusedAuthenticatorCode(supervisor.email, supervisor.authenticatorSecret);
+      await submitAuthenticatorCode(page, fresh === '000000' ? '111111' : '000000');
+      await errorSummary(page)
+        .getByRole('link', { name: /The code is not right/ })
+        .waitFor();
+      await checkPage(page, 'mfa-code-wrong');
 
-    await submitAuthenticatorCode(page, fresh);
-    await page.waitForURL(appUrl('/supervision'));
+      await submitAuthenticatorCode(page, fresh);
+      await page.waitForURL(appUrl('/supervision'));
+    });
     await page.getByRole('navigation', { name: 'Account' }).getByText(supervisor.name).waitFor();
 
     expect(problems()).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-import { unusedAuthenticatorCode } from './authenticator-codes';
+import { unusedAuthenticatorCode, whileSigningIn } from './authenticator-codes';
 import { appUrl } from './browser';
 
 /** The password of every demo account the server seeds (DEMO_PASSWORD's default). */
@@ -50,27 +50,16 @@ export async function submitPassword(page: Page, email: string, password: string
  * right password, it goes on to enter a code from the app, as the person would.
  */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
-  await submitPassword(page, email, password);
   const secret = demoSecretOf(email);
-  if (secret && password === demoPassword) {
-    await submitAuthenticatorCode(page, await unusedAuthenticatorCode(email.toLowerCase(), secret));
-    // Two journeys signing in as one account can race for a time-step (each is accepted once):
-    // the loser is told the code is not right and, as a person would, enters the next one.
-    const refused = page.getByRole('link', { name: /The code is not right/ });
-    const outcome = await Promise.race([
-      page
-        .waitForURL((url) => !url.pathname.startsWith('/sign-in'))
-        .then(() => 'signed-in' as const)
-        .catch(() => 'unknown' as const),
-      refused
-        .waitFor()
-        .then(() => 'refused' as const)
-        .catch(() => 'unknown' as const),
-    ]);
-    if (outcome === 'refused') {
-      await submitAuthenticatorCode(page, await unusedAuthenticatorCode(email.toLowerCase(), secret));
-    }
+  if (!secret || password !== demoPassword) {
+    await submitPassword(page, email, password);
+    return;
   }
+  await whileSigningIn(email, async () => {
+    await submitPassword(page, email, password);
+    await submitAuthenticatorCode(page, await unusedAuthenticatorCode(email.toLowerCase(), secret));
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  });
 }
 
 /** On the code page that follows the password: enters the code and continues. */

@@ -21,16 +21,28 @@ function codeAt(secret: string, step: number): string {
 }
 
 /** Runs `work` while holding a lock file: journeys in two workers share the ledger. */
-async function withLedgerLock<T>(work: () => T | Promise<T>): Promise<T> {
+function withLedgerLock<T>(work: () => T | Promise<T>): Promise<T> {
+  return withLockFile(lockFile, 10_000, work);
+}
+
+/**
+ * Runs a sign-in as `account` while no other journey signs in as it: the server keeps one
+ * half-way sign-in per account, so a second one started meanwhile would end the first.
+ */
+export function whileSigningIn<T>(account: string, work: () => Promise<T>): Promise<T> {
+  return withLockFile(join(outputDir, `signing-in-${account.toLowerCase()}.lock`), 60_000, work);
+}
+
+async function withLockFile<T>(lockFile: string, waitMs: number, work: () => T | Promise<T>): Promise<T> {
   mkdirSync(outputDir, { recursive: true });
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       closeSync(openSync(lockFile, 'wx'));
       break;
     } catch {
       if (Date.now() > deadline) {
-        throw new Error(`${lockFile} has been held for 10 s: remove it if no journeys are running.`);
+        throw new Error(`${lockFile} has been held for ${waitMs / 1000} s: remove it if no journeys are running.`);
       }
       await delay(20);
     }
