@@ -57,12 +57,12 @@ export async function measureSingleReport({ base, sessions, ids, pool, distDir, 
 async function measureRendering(pool, distDir, reportId, runs, warmups) {
   const { rows } = await pool.query(`SELECT content FROM progression_report WHERE id = $1`, [reportId]);
   const render = createRequire(import.meta.url)(join(distDir, 'api/report-worker.js')).default;
-  for (let i = 0; i < warmups; i++) await render(rows[0].content);
+  for (let i = 0; i < warmups; i++) await render({ kind: 'report', data: rows[0].content });
   const latencies = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const rendered = await render(rows[0].content);
+    const rendered = await render({ kind: 'report', data: rows[0].content });
     latencies.push(performance.now() - started);
     bytes = rendered.pdf.length;
   }
