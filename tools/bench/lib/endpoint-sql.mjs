@@ -58,6 +58,23 @@ function visibleEvidenceCondition(roles, alias, parameter) {
   return `(${conditions.join(' OR ')})`;
 }
 
+/** apps/api/src/evidence/evidence-visibility.ts `readableTraineeIds` */
+function readableTraineeIds(roles, parameter) {
+  const sources = [`SELECT ${parameter}::uuid`];
+  if (roles.includes('supervisor')) {
+    sources.push(`SELECT assignment.trainee_id FROM supervisor_assignment assignment
+                   WHERE assignment.supervisor_id = ${parameter}::uuid AND assignment.starts_on <= current_date
+                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`);
+  }
+  if (roles.includes('deanery_admin')) {
+    sources.push(`SELECT record.trainee_id FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
+                   WHERE programme.deanery_id = viewer.deanery_id`);
+  }
+  return sources.join(' UNION ');
+}
+
 /** apps/api/src/progress/coverage-queries.ts `stagesOf` (its SQL; choosing the version is done in memory). */
 function stagesOf(pool, traineeIds) {
   return Promise.all([
@@ -145,11 +162,8 @@ export async function evidenceList(pool, { session, viewer, search }) {
   await resolveSession(pool, session);
   const parameters = [viewer.id];
   const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
-  // A trainee's list is their own log; others see every item they may.
-  if (viewer.roles.includes('trainee')) {
-    parameters.push(viewer.id);
-    where.push(`item.trainee_id = CAST($${parameters.length} AS uuid)`);
-  }
+  // As the API does: start from the trainees whose evidence the viewer may read at all.
+  where.push(`item.trainee_id = ANY (ARRAY(${readableTraineeIds(viewer.roles, '$1')}))`);
   if (search) {
     parameters.push(search);
     where.push(`item.search @@ websearch_to_tsquery('english', $${parameters.length})`);
