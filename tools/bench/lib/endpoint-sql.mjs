@@ -163,7 +163,11 @@ export async function evidenceList(pool, { session, viewer, search }) {
   const parameters = [viewer.id];
   const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
   // As the API does: start from the trainees whose evidence the viewer may read at all.
-  where.push(`item.trainee_id = ANY (ARRAY(${readableTraineeIds(viewer.roles, '$1')}))`);
+  where.push(
+    viewer.roles.includes('deanery_admin')
+      ? `item.trainee_id = ANY (ARRAY(${readableTraineeIds(viewer.roles, '$1')}))`
+      : `item.trainee_id IN (${readableTraineeIds(viewer.roles, '$1')})`,
+  );
   if (search) {
     parameters.push(search);
     where.push(`item.search @@ websearch_to_tsquery('english', $${parameters.length})`);

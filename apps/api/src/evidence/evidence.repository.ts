@@ -94,7 +94,15 @@ export class EvidenceRepository {
     if (query.traineeId) {
       add('item.trainee_id = CAST(:traineeId AS uuid)', { traineeId: query.traineeId });
     } else {
-      add(`item.trainee_id = ANY (ARRAY(${readableTraineeIds(user, ':viewer')}))`, {});
+      // As a join, PostgreSQL knows a supervisor's handful of trainees and reads their items by index
+      // (4 ms rather than 29 for a common word over 500,000 items); as an array it cannot tell, and
+      // intersects with every item the search matches, which is what suits a deanery's thousands.
+      add(
+        user.roles.includes('deanery_admin')
+          ? `item.trainee_id = ANY (ARRAY(${readableTraineeIds(user, ':viewer')}))`
+          : `item.trainee_id IN (${readableTraineeIds(user, ':viewer')})`,
+        {},
+      );
     }
     if (query.q) add(`item.search @@ websearch_to_tsquery('english', :q)`, { q: query.q });
     if (query.type) add('item.type = :type', { type: query.type });
