@@ -1,18 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { SESSION_COOKIE } from '@portfolio/contracts';
 
 import { createUser, testPassword } from '../test/factories';
-import { createTestSchema, dropTestSchema, testDatabaseUrl, workspaceRoot } from '../test/test-app';
-import { AppModule } from './app.module';
-import { loadAppConfig } from './config/app-config';
-import { configureApp } from './configure-app';
+import { createServedApp, createTestSchema, dropTestSchema, workspaceRoot } from '../test/test-app';
 
 /** The directives of a Content-Security-Policy header, each with its sources. */
 function directivesOf(policy: string): Map<string, string[]> {
@@ -34,22 +30,6 @@ function inlineScriptsIn(html: string): string[] {
   return [...inlineScripts, ...handlers];
 }
 
-/** The server as main.ts makes it, serving the web app's page from `webDistDir` (a testing module serves no files). */
-async function startServer(schema: string, webDistDir: string): Promise<INestApplication> {
-  const config = loadAppConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: resolve(workspaceRoot, '.data/test'),
-    FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
-    WEB_DIST_DIR: webDistDir,
-  });
-  const app = await NestFactory.create(AppModule.register({ config, database: { url: testDatabaseUrl(), schema } }), {
-    logger: ['error'],
-  });
-  configureApp(app);
-  await app.init();
-  return app;
-}
-
 describe('security headers and session cookies', () => {
   let app: INestApplication;
   let schema: string;
@@ -60,7 +40,7 @@ describe('security headers and session cookies', () => {
     webDist = mkdtempSync(join(tmpdir(), 'web-dist-'));
     copyFileSync(join(workspaceRoot, 'apps/web/src/index.html'), join(webDist, 'index.html'));
     schema = await createTestSchema();
-    app = await startServer(schema, webDist);
+    app = await createServedApp(schema, webDist);
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -93,4 +94,23 @@ async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The server as main.ts makes it, serving the web app from `webDistDir`: a testing module would
+ * resolve ServeStaticModule's loader before there is an HTTP adapter, and so serve no files.
+ */
+export async function createServedApp(schema: string, webDistDir: string): Promise<INestApplication> {
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: resolve(workspaceRoot, '.data/test'),
+    FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
+    WEB_DIST_DIR: webDistDir,
+  });
+  const app = await NestFactory.create(AppModule.register({ config, database: { url: testDatabaseUrl(), schema } }), {
+    logger: ['error'],
+  });
+  configureApp(app);
+  await app.init();
+  return app;
 }

@@ -11,6 +11,7 @@ import {
   type TodoList,
 } from '@portfolio/contracts';
 
+import { businessPlanAnswers, businessPlanRatings, businessPlanTemplate } from '../../test/business-plan';
 import {
   type SignedInClient,
   type TestUser,
@@ -26,33 +27,15 @@ import { type TestApp, createTestApp } from '../../test/test-app';
 import { AssessmentReminders } from './assessment-reminders';
 import { TICKET_SESSION_COOKIE } from './ticket-session.guard';
 
-const plan = 'service-improvement-business-plan';
-const sections = [
-  'problem',
-  'aim',
-  'stakeholders',
-  'baseline',
-  'options',
-  'method',
-  'measures',
-  'resources',
-  'risks',
-  'future-demand',
-  'implementation',
-  'sustainability',
-  'reflection',
-];
+const plan = businessPlanTemplate;
 
 function fullPlan(title = 'Fewer missed doses on ward 7'): Record<string, Record<string, string>> {
-  return {
-    project: { title, setting: 'Ward 7, acute medicine' },
-    ...Object.fromEntries(sections.map((section) => [section, { text: `The ${section} of the plan.` }])),
-  };
+  return businessPlanAnswers({ title, setting: 'Ward 7, acute medicine' });
 }
 
 function fullJudgement(overallJudgement = 'satisfactory') {
   return {
-    ratings: Object.fromEntries(['aim', ...sections].map((criterion) => [criterion, 'meets'])),
+    ratings: businessPlanRatings(),
     overallJudgement,
     feedback: 'A clear, well-argued plan.',
   };

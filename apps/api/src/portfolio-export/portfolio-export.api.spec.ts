@@ -17,6 +17,7 @@ import {
   portfolioSchemaV1,
 } from '@portfolio/contracts';
 
+import { businessPlanAnswers, businessPlanRatings } from '../../test/business-plan';
 import {
   type SignedInClient,
   type TestUser,
@@ -32,21 +33,6 @@ import { type TestApp, createTestApp } from '../../test/test-app';
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const notes = Buffer.from('Meeting notes\nAgreed a new handover checklist.\n');
 const sha256 = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
-const planSections = [
-  'problem',
-  'aim',
-  'stakeholders',
-  'baseline',
-  'options',
-  'method',
-  'measures',
-  'resources',
-  'risks',
-  'future-demand',
-  'implementation',
-  'sustainability',
-  'reflection',
-];
 
 const binary = (response: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -147,10 +133,7 @@ describe('portfolio export on PostgreSQL', () => {
       occurredOn: '2026-09-14',
     });
 
-    const answers = {
-      project: { title: 'Fewer missed doses on ward 7', setting: 'Ward 7, acute medicine' },
-      ...Object.fromEntries(planSections.map((section) => [section, { text: `The ${section} of the plan.` }])),
-    };
+    const answers = businessPlanAnswers({ title: 'Fewer missed doses on ward 7', setting: 'Ward 7, acute medicine' });
     const started = (
       await write(traineeClient, 'post', '/api/assessments', {
         templateKey: 'service-improvement-business-plan',
@@ -165,7 +148,7 @@ describe('portfolio export on PostgreSQL', () => {
     ).body as AssessmentView;
     signedPlan = (
       await write(supervisor, 'post', `/api/assessments/${started.id}/sign-off`, {
-        ratings: Object.fromEntries(['aim', ...planSections].map((criterion) => [criterion, 'meets'])),
+        ratings: businessPlanRatings(),
         overallJudgement: 'satisfactory',
         feedback: 'A clear, well-argued plan.',
         version: sent.version,

@@ -1,14 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
 
-import { createTestSchema, dropTestSchema, testDatabaseUrl, workspaceRoot } from '../../test/test-app';
-import { AppModule } from '../app.module';
-import { loadAppConfig } from '../config/app-config';
-import { configureApp } from '../configure-app';
+import { createServedApp, createTestSchema, dropTestSchema } from '../../test/test-app';
 import { webAppCacheControl } from './web-app-static';
 
 const immutable = 'public, max-age=31536000, immutable';
@@ -32,25 +28,6 @@ function writeBuild(root: string): void {
   writeFileSync(join(root, 'assets/guide.pdf'), pdf);
 }
 
-/**
- * The server as main.ts makes it: a testing module would resolve ServeStaticModule's loader
- * before there is an HTTP adapter, and so serve no files at all.
- */
-async function startServer(schema: string, webDistDir: string): Promise<INestApplication> {
-  const config = loadAppConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: resolve(workspaceRoot, '.data/test'),
-    FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
-    WEB_DIST_DIR: webDistDir,
-  });
-  const app = await NestFactory.create(AppModule.register({ config, database: { url: testDatabaseUrl(), schema } }), {
-    logger: ['error'],
-  });
-  configureApp(app);
-  await app.init();
-  return app;
-}
-
 describe('the web app as the server sends it', () => {
   let app: INestApplication;
   let schema: string;
@@ -60,7 +37,7 @@ describe('the web app as the server sends it', () => {
     buildDir = mkdtempSync(join(tmpdir(), 'web-build-'));
     writeBuild(buildDir);
     schema = await createTestSchema();
-    app = await startServer(schema, buildDir);
+    app = await createServedApp(schema, buildDir);
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import request from 'supertest';
 
 import { CSRF_HEADER, type EvidenceView } from '@portfolio/contracts';
 
+import { businessPlanAnswers, businessPlanRatings, businessPlanTemplate } from '../business-plan';
 import {
   type SignedInClient,
   addTrainingRecord,
@@ -27,22 +28,6 @@ const hostileMarkdown = [
   '<a href="javascript:alert(1)">raw link</a>',
   '**still bold**',
 ].join('\n\n');
-const plan = 'service-improvement-business-plan';
-const planSections = [
-  'problem',
-  'aim',
-  'stakeholders',
-  'baseline',
-  'options',
-  'method',
-  'measures',
-  'resources',
-  'risks',
-  'future-demand',
-  'implementation',
-  'sustainability',
-  'reflection',
-];
 
 /** Tags (real ones: escaped text has no `<`) that would run or load something if a page showed the HTML. */
 function liveMarkupIn(html: string): string[] {
@@ -149,12 +134,10 @@ describe('hostile markup stored through the API comes back inert', () => {
   });
 
   it('prints names, answers and review reasons in a progression report as text, with nothing in the PDF that runs', async () => {
-    const answers = {
-      project: { title: `Plan ${script}`, setting: image },
-      ...Object.fromEntries(planSections.map((section) => [section, { text: hostileMarkdown }])),
-    };
-    const assessment = (await write(trainee, 'post', '/api/assessments', { templateKey: plan, answers }).expect(201))
-      .body as { id: string; version: number };
+    const answers = businessPlanAnswers({ title: `Plan ${script}`, setting: image }, () => hostileMarkdown);
+    const assessment = (
+      await write(trainee, 'post', '/api/assessments', { templateKey: businessPlanTemplate, answers }).expect(201)
+    ).body as { id: string; version: number };
     const sent = (
       await write(trainee, 'post', `/api/assessments/${assessment.id}/send`, {
         assessor: { kind: 'supervisor' },
@@ -166,7 +149,7 @@ describe('hostile markup stored through the API comes back inert', () => {
       .set(CSRF_HEADER, supervisor.csrfToken)
       .set('Idempotency-Key', 'escaping-sign-off')
       .send({
-        ratings: Object.fromEntries(['aim', ...planSections].map((criterion) => [criterion, 'meets'])),
+        ratings: businessPlanRatings(),
         overallJudgement: 'satisfactory',
         feedback: `Good work ${script}`,
         version: sent.version,

@@ -6,6 +6,7 @@ import { CSRF_HEADER, type Permission, type Role, hasPermission, roles } from '@
 
 import { TICKET_SESSION_COOKIE } from '../../src/assessments/ticket-session.guard';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../src/auth/access.decorators';
+import { businessPlanAnswers, businessPlanTemplate } from '../business-plan';
 import {
   type SignedInClient,
   addTrainingRecord,
@@ -45,22 +46,6 @@ interface WorldIds {
 }
 
 export const period = '2026-27';
-const plan = 'service-improvement-business-plan';
-const planSections = [
-  'problem',
-  'aim',
-  'stakeholders',
-  'baseline',
-  'options',
-  'method',
-  'measures',
-  'resources',
-  'risks',
-  'future-demand',
-  'implementation',
-  'sustainability',
-  'reflection',
-];
 const unknownId = '00000000-0000-4000-8000-0000000000a1';
 
 /**
@@ -133,12 +118,21 @@ export class FuzzWorld {
       200,
     );
 
-    const answers = {
-      project: { title: 'Fewer missed doses', setting: 'Ward 7' },
-      ...Object.fromEntries(planSections.map((section) => [section, { text: `The ${section} of the plan.` }])),
-    };
-    const draftAssessment = await write('trainee', 'post', '/api/assessments', { templateKey: plan, answers }, 201);
-    const toSend = await write('trainee', 'post', '/api/assessments', { templateKey: plan, answers }, 201);
+    const answers = businessPlanAnswers({ title: 'Fewer missed doses', setting: 'Ward 7' });
+    const draftAssessment = await write(
+      'trainee',
+      'post',
+      '/api/assessments',
+      { templateKey: businessPlanTemplate, answers },
+      201,
+    );
+    const toSend = await write(
+      'trainee',
+      'post',
+      '/api/assessments',
+      { templateKey: businessPlanTemplate, answers },
+      201,
+    );
     await write(
       'trainee',
       'post',
@@ -149,7 +143,13 @@ export class FuzzWorld {
       },
       200,
     );
-    const toExternal = await write('trainee', 'post', '/api/assessments', { templateKey: plan, answers }, 201);
+    const toExternal = await write(
+      'trainee',
+      'post',
+      '/api/assessments',
+      { templateKey: businessPlanTemplate, answers },
+      201,
+    );
     const externalEmail = 'external.assessor@trust.example';
     await write(
       'trainee',
@@ -221,7 +221,7 @@ export class FuzzWorld {
   plausiblePathValue(path: string, name: string, caller: CallerName): string {
     const ids = this.ids;
     const byName: Record<string, string> = {
-      key: path.startsWith('/api/assessment-templates') ? plan : 'mlcf',
+      key: path.startsWith('/api/assessment-templates') ? businessPlanTemplate : 'mlcf',
       version: '2010',
       code: ids.verificationCode,
       deaneryId: ids.deaneryId,
