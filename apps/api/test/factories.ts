@@ -5,8 +5,10 @@ import { DataSource } from 'typeorm';
 
 import { CSRF_COOKIE, CSRF_HEADER, type Role, SESSION_COOKIE, mfaRequiredFor } from '@portfolio/contracts';
 
+import { openAuthenticatorSecret, sealAuthenticatorSecret } from '../src/auth/authenticator-secrets';
 import { hashPassword } from '../src/auth/password-hasher';
 import { codeForTimeStep, newAuthenticatorSecret, timeStepAt } from '../src/auth/totp';
+import { testSecretBox } from './test-secrets';
 
 export const testPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | null = null;
@@ -56,7 +58,7 @@ export async function createUser(
   if (options.authenticator ?? mfaRequiredFor(roles)) {
     await dataSource.query(`INSERT INTO user_authenticator (user_id, secret, enabled_at) VALUES ($1, $2, now())`, [
       row.id,
-      newAuthenticatorSecret(),
+      sealAuthenticatorSecret(testSecretBox(), row.id, newAuthenticatorSecret()),
     ]);
   }
   return { id: row.id, email, roles };
@@ -112,6 +114,7 @@ export async function nextAuthenticatorCode(dataSource: DataSource, email: strin
   if (!row) {
     throw new Error(`${email} has no authenticator app set up`);
   }
+  const secret = openAuthenticatorSecret(testSecretBox(), row.user_id, row.secret);
   const now = timeStepAt(Date.now());
   const lastUsed = row.last_used_step === null ? null : Number(row.last_used_step);
   const step = [now, now + 1].find((candidate) => lastUsed === null || candidate > lastUsed);
@@ -120,9 +123,9 @@ export async function nextAuthenticatorCode(dataSource: DataSource, email: strin
       row.user_id,
       now - 1,
     ]);
-    return codeForTimeStep(row.secret, now);
+    return codeForTimeStep(secret, now);
   }
-  return codeForTimeStep(row.secret, step);
+  return codeForTimeStep(secret, step);
 }
 
 function setCookiesOf(response: { headers: Record<string, unknown> }): string[] {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
@@ -9,6 +10,8 @@ const workspaceRoot = resolve(__dirname, '../../..');
  * embedded server of their own (kept under .data/test between runs, not durable, so fast).
  */
 export default async function globalSetup(): Promise<void> {
+  // The key the test servers encrypt authenticator secrets with, one per run; workers inherit it.
+  process.env['TEST_SECRETS_KEY'] ??= randomBytes(32).toString('base64');
   if (process.env['DATABASE_URL']) {
     return;
   }

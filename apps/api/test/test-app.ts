@@ -10,6 +10,7 @@ import { AppModule } from '../src/app.module';
 import { loadAppConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { FrameworkSeeder } from '../src/frameworks/framework-seeder';
+import { testSecretsKey } from './test-secrets';
 
 export const workspaceRoot = resolve(__dirname, '../../..');
 
@@ -52,6 +53,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     NODE_ENV: 'test',
     DATA_DIR: resolve(workspaceRoot, '.data/test'),
     FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
+    SECRETS_KEY: testSecretsKey(),
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
@@ -105,6 +107,7 @@ export async function createServedApp(schema: string, webDistDir: string): Promi
     NODE_ENV: 'test',
     DATA_DIR: resolve(workspaceRoot, '.data/test'),
     FRAMEWORK_DATA_DIR: resolve(workspaceRoot, 'framework-data'),
+    SECRETS_KEY: testSecretsKey(),
     WEB_DIST_DIR: webDistDir,
   });
   const app = await NestFactory.create(AppModule.register({ config, database: { url: testDatabaseUrl(), schema } }), {

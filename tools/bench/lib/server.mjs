@@ -1,5 +1,6 @@
 // Starting and stopping the production build for a benchmark, and signing in to it.
 import { execFileSync, spawn } from 'node:child_process';
+import { createDecipheriv } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -33,6 +34,12 @@ export async function waitFor(url, child, timeoutMs, logFile) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
+/**
+ * The SECRETS_KEY the benchmark's server encrypts authenticator secrets with. The benchmark's data
+ * is made up and its password published, so its key is too: a run reads the secrets earlier runs set up.
+ */
+const benchSecretsKey = 'N7+9NeoJ2jfHpYpRGJRLqS7NOJRGVYb4Gu4G/x1eFVc=';
+
 /** The built API (`<distDir>/api/main.js`) on a free port against `connectionString`. */
 export async function startApi(distDir, connectionString) {
   const port = await freePort();
@@ -40,7 +47,13 @@ export async function startApi(distDir, connectionString) {
   const output = createWriteStream(logFile);
   const child = spawn(process.execPath, [join(distDir, 'api/main.js')], {
     cwd: workspaceRoot,
-    env: { ...process.env, DATABASE_URL: connectionString, PORT: String(port), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: connectionString,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      SECRETS_KEY: benchSecretsKey,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(output);
@@ -76,12 +89,16 @@ export async function signIn(base, email, connectionString = process.env.DATABAS
   }
   const cookies = final.cookies;
   const valueOf = (name) => cookies.findLast((cookie) => cookie.startsWith(`${name}=`))?.split('=')[1];
+  const cookie = [...new Map(cookies.map((each) => [each.split('=')[0], each])).values()].join('; ');
+  // Setting up an app answers recovery codes, not the user: ask who the session is.
+  const me = await fetch(`${base}/api/auth/me`, { headers: { cookie } });
+  if (!me.ok) throw new Error(`/api/auth/me answered ${me.status} after signing in as ${email}`);
   return {
-    cookie: [...new Map(cookies.map((cookie) => [cookie.split('=')[0], cookie])).values()].join('; '),
+    cookie,
     token: valueOf('portfolio_session'),
     // Echoed in the X-XSRF-TOKEN header of writes, as the web app does.
     csrfToken: valueOf('XSRF-TOKEN'),
-    user: final.body,
+    user: await me.json(),
   };
 }
 
@@ -103,6 +120,20 @@ async function post(base, path, body, previous) {
 
 const totp = (secret) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
 
+/**
+ * The base32 secret in a stored value, `v1.<key id>.<iv>.<tag>.<ciphertext>` (base64url), sealed
+ * with AES-256-GCM for its account as apps/api/src/auth/secret-box.ts does.
+ */
+function openSecret(stored, userId) {
+  // A value from before encryption, which the server encrypts at its next start.
+  if (!stored.startsWith('v1.')) return stored;
+  const [, , iv, tag, ciphertext] = stored.split('.').map((part) => Buffer.from(part, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', Buffer.from(benchSecretsKey, 'base64'), iv, { authTagLength: 16 });
+  decipher.setAAD(Buffer.from(`user_authenticator:${userId}`, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+}
+
 /** A code the server has not yet accepted: it refuses a time-step twice, so wait for the next if need be. */
 async function nextCode(connectionString, email) {
   const client = new pg.Client({ connectionString });
@@ -111,15 +142,16 @@ async function nextCode(connectionString, email) {
     const {
       rows: [row],
     } = await client.query(
-      `SELECT a.secret, a.last_used_step FROM user_authenticator a JOIN app_user u ON u.id = a.user_id
+      `SELECT a.user_id, a.secret, a.last_used_step FROM user_authenticator a JOIN app_user u ON u.id = a.user_id
         WHERE lower(u.email) = lower($1) AND a.enabled_at IS NOT NULL`,
       [email],
     );
     if (!row) throw new Error(`${email} has no authenticator app set up`);
+    const secret = openSecret(row.secret, row.user_id);
     const lastUsed = row.last_used_step === null ? -1 : Number(row.last_used_step);
     for (;;) {
       const step = Math.floor(Date.now() / 30_000);
-      if (step > lastUsed) return totp(row.secret).generate({ timestamp: step * 30_000 });
+      if (step > lastUsed) return totp(secret).generate({ timestamp: step * 30_000 });
       await delay(1000);
     }
   } finally {

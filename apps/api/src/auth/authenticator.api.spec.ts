@@ -4,6 +4,8 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SIGN_IN_STEP_COOKIE } from '@
 
 import { cookieValue, createUser, nextAuthenticatorCode, signIn, testPassword } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
+import { testSecretBox } from '../../test/test-secrets';
+import { openAuthenticatorSecret } from './authenticator-secrets';
 import { REPLAYED_AUTHENTICATOR_CODE, WRONG_AUTHENTICATOR_CODE, WRONG_RECOVERY_CODE } from './second-factor-proof';
 import { codeForTimeStep, timeStepAt } from './totp';
 
@@ -38,9 +40,10 @@ describe('multi-factor sign-in: authenticator apps and recovery codes', () => {
     return started.agent.post('/api/auth/login/second-factor').set(CSRF_HEADER, started.stepCsrf).send(body);
   }
 
+  /** The account's secret, as the API decrypts it from the database. */
   async function secretOf(userId: string): Promise<string> {
     const [row] = await testApp.dataSource.query(`SELECT secret FROM user_authenticator WHERE user_id = $1`, [userId]);
-    return row.secret;
+    return openAuthenticatorSecret(testSecretBox(), userId, row.secret);
   }
 
   /** Sets up an authenticator app for a signed-in user through the API; answers its secret and recovery codes. */
@@ -96,6 +99,13 @@ describe('multi-factor sign-in: authenticator apps and recovery codes', () => {
     const svg = Buffer.from(started.body.qrCodeImage.split(',')[1], 'base64').toString('utf8');
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).not.toMatch(/<script/i);
+    // Stored encrypted, never as the secret itself.
+    const [pending] = await testApp.dataSource.query(
+      `SELECT pending_secret FROM user_authenticator WHERE user_id = $1`,
+      [trainee.id],
+    );
+    expect(pending.pending_secret).toMatch(/^v1\./);
+    expect(pending.pending_secret).not.toContain(started.body.secret);
     // Pending until confirmed: signing in still needs only the password.
     expect((await client.agent.get('/api/auth/mfa').expect(200)).body.enabled).toBe(false);
 
@@ -125,6 +135,12 @@ describe('multi-factor sign-in: authenticator apps and recovery codes', () => {
       expect(storedText).not.toContain(code);
       expect(storedText).not.toContain(code.replace(/-/g, ''));
     });
+
+    const [enabled] = await testApp.dataSource.query(`SELECT secret FROM user_authenticator WHERE user_id = $1`, [
+      trainee.id,
+    ]);
+    expect(enabled.secret).toBe(pending.pending_secret);
+    expect(await secretOf(trainee.id)).toBe(started.body.secret);
 
     const after = await client.agent.get('/api/auth/mfa').expect(200);
     expect(after.body).toMatchObject({ enabled: true, required: false, recoveryCodesRemaining: 10 });

@@ -12,6 +12,7 @@ import { AuthenticatorRepository } from '../accounts/authenticator.repository';
 import { AuditService } from '../audit/audit.service';
 import type { AccountInSignIn } from './access.decorators';
 import type { Client } from './auth.service';
+import { AuthenticatorSecrets } from './authenticator-secrets';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import {
   REPLAYED_AUTHENTICATOR_CODE,
@@ -42,6 +43,7 @@ export class AuthenticatorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly authenticators: AuthenticatorRepository,
+    private readonly secrets: AuthenticatorSecrets,
     private readonly throttle: SignInThrottle,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -74,7 +76,7 @@ export class AuthenticatorService {
       await this.checkProof(account, secondFactorProofOf(proof), client);
     }
     const secret = newAuthenticatorSecret();
-    await this.authenticators.setPendingSecret(account.userId, secret);
+    await this.authenticators.setPendingSecret(account.userId, this.secrets.seal(account.userId, secret));
     const uri = otpauthUri(secret, account.email);
     return {
       secret,
@@ -94,14 +96,16 @@ export class AuthenticatorService {
         'There is no authenticator app being set up, or setting it up took too long. Start again.',
       );
     }
-    const step = matchingTimeStep(stored.pendingSecret, typedCode.replace(/\s/g, ''));
+    const pendingSecret = this.secrets.open(account.userId, stored.pendingSecret);
+    const step = pendingSecret === null ? null : matchingTimeStep(pendingSecret, typedCode.replace(/\s/g, ''));
     if (step === null) {
       throw fieldProblem('code', WRONG_AUTHENTICATOR_CODE);
     }
-    const pendingSecret = stored.pendingSecret;
+    // Enabling checks that the stored (encrypted) value is still the one just read.
+    const sealedPendingSecret = stored.pendingSecret;
     const codes = newRecoveryCodes();
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.authenticators.enablePendingSecret(manager, account.userId, pendingSecret, step))) {
+      if (!(await this.authenticators.enablePendingSecret(manager, account.userId, sealedPendingSecret, step))) {
         throw new ConflictException('The authenticator app was set up again meanwhile. Start again.');
       }
       await this.authenticators.replaceRecoveryCodes(manager, account.userId, codes.map(hashRecoveryCode));
@@ -218,7 +222,8 @@ export class AuthenticatorService {
 
   private async authenticatorCodeProblem(userId: string, code: string): Promise<string | null> {
     const stored = await this.authenticators.find(userId);
-    const step = stored?.secret ? matchingTimeStep(stored.secret, code) : null;
+    const secret = stored?.secret ? this.secrets.open(userId, stored.secret) : null;
+    const step = secret === null ? null : matchingTimeStep(secret, code);
     if (step === null) {
       return WRONG_AUTHENTICATOR_CODE;
     }

@@ -14,6 +14,8 @@ import {
 import { resolve } from 'node:path';
 import 'reflect-metadata';
 
+import { parseSecretsKey } from './secrets-key';
+
 export const nodeEnvironments = ['development', 'production', 'test'] as const;
 export type NodeEnvironment = (typeof nodeEnvironments)[number];
 
@@ -88,7 +90,18 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(12)
   DEMO_PASSWORD = 'demo-portfolio-2026';
+
+  @IsOptional()
+  @IsString()
+  SECRETS_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  SECRETS_KEY_PREVIOUS?: string;
 }
+
+/** Variables whose values never appear in an error message. */
+const secretVariables: readonly string[] = ['SECRETS_KEY', 'SECRETS_KEY_PREVIOUS'];
 
 export interface AppConfig {
   port: number;
@@ -106,6 +119,12 @@ export interface AppConfig {
   /** Mail leaves through this server; without one it stays in the outbox for administrators to read. */
   mail: { smtpUrl: string | null; from: string };
   demoPassword: string;
+  /**
+   * Keys (32 bytes) that encrypt authenticator secrets at rest; a value sealed with `previousKey` is
+   * still read, and re-encrypted at start. Without `key` (never in production) the API keeps one in
+   * `dataDir`.
+   */
+  secrets: { key: Buffer | null; previousKey: Buffer | null };
 }
 
 export class InvalidConfigError extends Error {}
@@ -118,10 +137,13 @@ export function loadAppConfig(
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const variables = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(variables, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((constraint) => `  ${constraint} (got '${String(error.value)}')`),
-    );
+  const lines = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((constraint) =>
+      secretVariables.includes(error.property) ? `  ${constraint}` : `  ${constraint} (got '${String(error.value)}')`,
+    ),
+  );
+  const secrets = readSecretsKeys(variables, lines);
+  if (lines.length > 0) {
     throw new InvalidConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return {
@@ -136,5 +158,35 @@ export function loadAppConfig(
     publicUrl: (variables.PUBLIC_URL ?? `http://localhost:${variables.PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: variables.SMTP_URL ?? null, from: variables.MAIL_FROM },
     demoPassword: variables.DEMO_PASSWORD,
+    secrets,
   };
+}
+
+const keyFormat = '32 random bytes as base64 or 64 hex digits, e.g. from `openssl rand -base64 32`';
+
+/** Checks the encryption keys, adding a line per problem to `problems` without ever echoing a key. */
+function readSecretsKeys(variables: EnvironmentVariables, problems: string[]): AppConfig['secrets'] {
+  const parse = (name: 'SECRETS_KEY' | 'SECRETS_KEY_PREVIOUS'): Buffer | null => {
+    const value = variables[name];
+    if (typeof value !== 'string') {
+      return null;
+    }
+    const key = parseSecretsKey(value);
+    if (!key) {
+      problems.push(`  ${name} must be ${keyFormat} (the value given is not shown)`);
+    }
+    return key;
+  };
+  const key = parse('SECRETS_KEY');
+  const previousKey = parse('SECRETS_KEY_PREVIOUS');
+  if (!variables.SECRETS_KEY && variables.NODE_ENV === 'production') {
+    problems.push(`  SECRETS_KEY is required when NODE_ENV=production: ${keyFormat}`);
+  }
+  if (!variables.SECRETS_KEY && variables.SECRETS_KEY_PREVIOUS) {
+    problems.push('  SECRETS_KEY_PREVIOUS is set without SECRETS_KEY: set the new key in SECRETS_KEY');
+  }
+  if (key && previousKey?.equals(key)) {
+    problems.push('  SECRETS_KEY_PREVIOUS must differ from SECRETS_KEY');
+  }
+  return { key, previousKey };
 }
