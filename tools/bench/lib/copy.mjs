@@ -32,6 +32,9 @@ function arrayLiteral(values) {
 export async function openCopy(connectionString, table, columns, sessionSettings = []) {
   const client = new pg.Client({ connectionString });
   await client.connect();
+  // Loaded rows fire no triggers: the coverage-version triggers would need the keys set aside
+  // for the load, and a database loaded from nothing starts every trainee at version 0.
+  await client.query(`SET session_replication_role = replica`);
   for (const setting of sessionSettings) await client.query(setting);
   const stream = client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   const finished = new Promise((resolve, reject) => {

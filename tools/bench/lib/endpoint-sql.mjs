@@ -9,12 +9,15 @@ function resolveSession(pool, sessionToken) {
   return pool.query(
     `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
             s.last_seen_at < now() - make_interval(secs => $3) AS stale
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
+       FROM user_session s
+       JOIN app_user u ON u.id = s.user_id
+       LEFT JOIN user_authenticator a ON a.user_id = u.id
       WHERE s.token_hash = $1
         AND s.expires_at > now()
         AND s.last_seen_at > now() - make_interval(mins => $2)
-        AND u.disabled_at IS NULL`,
-    [createHash('sha256').update(sessionToken).digest('hex'), 30, 60],
+        AND u.disabled_at IS NULL
+        AND (a.enabled_at IS NOT NULL OR NOT u.roles && $4::text[])`,
+    [createHash('sha256').update(sessionToken).digest('hex'), 30, 60, ['supervisor', 'deanery_admin', 'admin']],
   );
 }
 
@@ -75,86 +78,53 @@ function readableTraineeIds(roles, parameter) {
   return sources.join(' UNION ');
 }
 
-/** apps/api/src/progress/coverage-queries.ts `stagesOf` (its SQL; choosing the version is done in memory). */
-function stagesOf(pool, traineeIds) {
-  return Promise.all([
-    pool.query(
-      `SELECT DISTINCT ON (record.trainee_id) record.trainee_id, programme.framework_key, record.stage_key
-         FROM training_record record JOIN programme ON programme.id = record.programme_id
-        WHERE record.trainee_id = ANY ($1::uuid[])
-        ORDER BY record.trainee_id, record.starts_on DESC`,
-      [traineeIds],
-    ),
-    pool.query(`SELECT id, key, version, status FROM framework`),
-  ]);
+/** apps/api/src/evidence/evidence-visibility.ts `evidenceAudience` */
+function evidenceAudience(roles, traineeId, parameter) {
+  const cases = [`WHEN ${traineeId} = ${parameter}::uuid THEN 'own'`];
+  if (roles.includes('supervisor')) {
+    cases.push(`WHEN EXISTS (SELECT 1 FROM supervisor_assignment assignment
+                   WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
+                     AND assignment.starts_on <= current_date
+                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)) THEN 'supervisor'`);
+  }
+  if (roles.includes('deanery_admin')) {
+    cases.push(`WHEN EXISTS (SELECT 1 FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
+                   WHERE record.trainee_id = ${traineeId} AND programme.deanery_id = viewer.deanery_id) THEN 'panel'`);
+  }
+  return `(CASE ${cases.join(' ')} ELSE 'none' END)`;
 }
 
-/** apps/api/src/progress/coverage-queries.ts `progressOf`. */
-function progressOf(pool, viewer, traineeIds, frameworkIds) {
-  return Promise.all([
-    pool.query(
-      `SELECT framework_id, key, code, title FROM framework_domain WHERE framework_id = ANY ($1::uuid[]) ORDER BY sequence`,
-      [frameworkIds],
-    ),
-    pool.query(
-      `SELECT element.framework_id, stage.key AS stage_key, element.key, element.code, element.title,
-              domain.key AS domain_key
-         FROM framework_element element
-         JOIN framework_outcome outcome ON outcome.element_id = element.id
-         JOIN framework_stage stage ON stage.id = outcome.stage_id
-         LEFT JOIN framework_domain domain ON domain.id = element.domain_id
-        WHERE element.framework_id = ANY ($1::uuid[])
-        GROUP BY element.framework_id, stage.key, element.key, element.code, element.title, domain.key, element.sequence
-        ORDER BY element.sequence`,
-      [frameworkIds],
-    ),
-    pool.query(
-      `SELECT item.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key,
-              count(DISTINCT item.id)::int AS count
-         FROM evidence_item item
-         JOIN evidence_element_link link ON link.evidence_id = item.id
-         JOIN framework_element element ON element.id = link.element_id
-         JOIN framework_stage stage ON stage.id = link.stage_id
-        WHERE item.trainee_id = ANY ($2::uuid[]) AND ${visibleEvidenceCondition(viewer.roles, 'item', '$1')}
-        GROUP BY item.trainee_id, element.framework_id, element.key, stage.key`,
-      [viewer.id, traineeIds],
-    ),
-    pool.query(
-      `SELECT assessment.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key,
-              count(DISTINCT assessment.id)::int AS count
-         FROM assessment
-         JOIN assessment_element covered ON covered.assessment_id = assessment.id
-         JOIN framework_element element ON element.id = covered.element_id
-         JOIN framework_stage stage ON stage.id = covered.stage_id
-        WHERE assessment.trainee_id = ANY ($1::uuid[]) AND assessment.status = 'signed-off'
-          AND NOT EXISTS (SELECT 1 FROM assessment correction
-                           WHERE correction.amends = assessment.id AND correction.status = 'signed-off')
-        GROUP BY assessment.trainee_id, element.framework_id, element.key, stage.key`,
-      [traineeIds],
-    ),
-    pool.query(
-      `SELECT record.trainee_id, element.framework_id, element.key AS element_key, stage.key AS stage_key, 1 AS count
-         FROM element_sign_off record
-         JOIN framework_element element ON element.id = record.element_id
-         JOIN framework_stage stage ON stage.id = record.stage_id
-        WHERE record.trainee_id = ANY ($1::uuid[]) AND record.kind = 'sign-off'
-          AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)`,
-      [traineeIds],
-    ),
-  ]);
+/**
+ * apps/api/src/progress/coverage-queries.ts `placementsFor`: between changes, all the SQL coverage
+ * needs, as the API keeps framework structures and each trainee's counts (the counts against the
+ * coverage version read here).
+ */
+function placementsFor(pool, viewer, traineeIds) {
+  return pool.query(
+    `SELECT trainee.id AS trainee_id, record.framework_key, record.stage_key,
+            ${visibleTraineeCondition(viewer.roles, 'trainee', '$1')} AS visible,
+            ${evidenceAudience(viewer.roles, 'trainee.id', '$1')} AS audience,
+            coalesce(counted.version, 0)::text AS counts_version,
+            (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
+                                               'status', framework.status))
+               FROM framework WHERE framework.key = coalesce(record.framework_key, $3)) AS versions
+       FROM app_user trainee
+       LEFT JOIN LATERAL (
+         SELECT programme.framework_key, training.stage_key
+           FROM training_record training JOIN programme ON programme.id = training.programme_id
+          WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
+       LEFT JOIN trainee_coverage_version counted ON counted.trainee_id = trainee.id
+      WHERE trainee.id = ANY ($2::uuid[]) AND 'trainee' = ANY (trainee.roles)`,
+    [viewer.id, traineeIds, 'mlcf'],
+  );
 }
 
 /** apps/api/src/progress/progress.service.ts `progress`: GET /api/trainees/:id/progress. */
-export async function traineeProgress(pool, { session, viewer, traineeId, frameworkId }) {
+export async function traineeProgress(pool, { session, viewer, traineeId }) {
   await resolveSession(pool, session);
-  await pool.query(
-    `SELECT 1 FROM app_user trainee WHERE trainee.id = $2 AND 'trainee' = ANY (trainee.roles)
-        AND ${visibleTraineeCondition(viewer.roles, 'trainee', '$1')}`,
-    [viewer.id, traineeId],
-  );
-  await stagesOf(pool, [traineeId]);
-  await pool.query(`SELECT key FROM framework_stage WHERE framework_id = $1 ORDER BY sequence`, [frameworkId]);
-  await progressOf(pool, viewer, [traineeId], [frameworkId]);
+  await placementsFor(pool, viewer, [traineeId]);
 }
 
 /** apps/api/src/evidence/evidence.repository.ts `list` (default sort, first page of 25 + 1): GET /api/evidence. */
@@ -188,7 +158,7 @@ export async function evidenceList(pool, { session, viewer, search }) {
 }
 
 /** apps/api/src/work-lists/supervision.service.ts `dashboard`: GET /api/supervision. */
-export async function supervisorDashboard(pool, { session, viewer, frameworkId }) {
+export async function supervisorDashboard(pool, { session, viewer }) {
   await resolveSession(pool, session);
   const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
@@ -212,8 +182,7 @@ export async function supervisorDashboard(pool, { session, viewer, frameworkId }
       [viewer.id],
     );
     const traineeIds = trainees.rows.map((row) => row.id);
-    await stagesOf(pool, traineeIds);
-    await progressOf(pool, viewer, traineeIds, [frameworkId]);
+    await placementsFor(pool, viewer, traineeIds);
   };
   await Promise.all([
     traineesWithCoverage(),
@@ -307,7 +276,7 @@ export function cohortPageStatement({ viewerId, period, sort, direction, pageSiz
 }
 
 /** apps/api/src/progression/cohort.service.ts `page` (first page, no filter): GET /api/cohort. */
-export async function cohortOverview(pool, { session, viewer, period, sort, direction, pageSize, frameworkId }) {
+export async function cohortOverview(pool, { session, viewer, period, sort, direction, pageSize }) {
   await resolveSession(pool, session);
   const page = cohortPageStatement({ viewerId: viewer.id, period, sort, direction, pageSize });
   const [records] = await Promise.all([
@@ -323,6 +292,5 @@ export async function cohortOverview(pool, { session, viewer, period, sort, dire
     ),
   ]);
   const traineeIds = records.rows.map((row) => row.trainee_id);
-  await stagesOf(pool, traineeIds);
-  await progressOf(pool, viewer, traineeIds, [frameworkId]);
+  await placementsFor(pool, viewer, traineeIds);
 }

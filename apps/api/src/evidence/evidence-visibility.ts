@@ -9,20 +9,47 @@ import type { SessionUser } from '../auth/session.service';
 export function visibleEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string {
   const conditions = [`${alias}.trainee_id = ${parameter}::uuid`];
   if (user.roles.includes('supervisor')) {
-    conditions.push(`(${alias}.visibility IN ('supervisor', 'panel') AND ${alias}.status <> 'draft'
-      AND EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                   WHERE assignment.trainee_id = ${alias}.trainee_id AND assignment.supervisor_id = ${parameter}::uuid
-                     AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)))`);
+    conditions.push(`(${sharedWith.supervisor(alias)} AND ${supervises(`${alias}.trainee_id`, parameter)})`);
   }
   if (user.roles.includes('deanery_admin')) {
-    conditions.push(`(${alias}.visibility = 'panel' AND ${alias}.status <> 'draft'
-      AND EXISTS (SELECT 1 FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
-                   WHERE record.trainee_id = ${alias}.trainee_id AND programme.deanery_id = viewer.deanery_id))`);
+    conditions.push(`(${sharedWith.panel(alias)} AND ${inDeaneryOf(`${alias}.trainee_id`, parameter)})`);
   }
   return `(${conditions.join(' OR ')})`;
+}
+
+/** Whose evidence a reader sees, as `visibleEvidenceCondition` decides it for one trainee. */
+export type EvidenceAudience = 'own' | 'supervisor' | 'panel' | 'none';
+
+/** Conditions on an item row `alias`: shared with that audience (a supervisor sees what the panel sees). */
+export const sharedWith = {
+  supervisor: (alias: string) => `(${alias}.visibility IN ('supervisor', 'panel') AND ${alias}.status <> 'draft')`,
+  panel: (alias: string) => `(${alias}.visibility = 'panel' AND ${alias}.status <> 'draft')`,
+};
+
+/**
+ * The audience the user is for a trainee's evidence, as a SQL expression on the trainee's id:
+ * the same rule as `visibleEvidenceCondition`, so evidence counted per audience is what that
+ * condition would let the user count.
+ */
+export function evidenceAudience(user: Pick<SessionUser, 'roles'>, traineeId: string, parameter: string): string {
+  const cases = [`WHEN ${traineeId} = ${parameter}::uuid THEN 'own'`];
+  if (user.roles.includes('supervisor')) cases.push(`WHEN ${supervises(traineeId, parameter)} THEN 'supervisor'`);
+  if (user.roles.includes('deanery_admin')) cases.push(`WHEN ${inDeaneryOf(traineeId, parameter)} THEN 'panel'`);
+  return `(CASE ${cases.join(' ')} ELSE 'none' END)`;
+}
+
+function supervises(traineeId: string, parameter: string): string {
+  return `EXISTS (SELECT 1 FROM supervisor_assignment assignment
+                   WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
+                     AND assignment.starts_on <= current_date
+                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`;
+}
+
+function inDeaneryOf(traineeId: string, parameter: string): string {
+  return `EXISTS (SELECT 1 FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
+                   WHERE record.trainee_id = ${traineeId} AND programme.deanery_id = viewer.deanery_id)`;
 }
 
 /**

@@ -4,8 +4,13 @@ import { DataSource } from 'typeorm';
 import { type StageProgress, computeStageProgress, pickCurrentVersion } from '@portfolio/competency';
 
 import type { SessionUser } from '../auth/session.service';
-import { visibleEvidenceCondition } from '../evidence/evidence-visibility';
+import { type EvidenceAudience, evidenceAudience } from '../evidence/evidence-visibility';
+import { visibleTraineeCondition } from '../trainees/trainee-visibility';
+import { CoverageCounts } from './coverage-counts';
 import { FrameworkStructures } from './framework-structures';
+
+/** The framework of a trainee with no training record. */
+const defaultFrameworkKey = 'mlcf';
 
 /** Where a trainee stands: the current version of their programme's framework and their stage. */
 export interface TraineeStage {
@@ -16,130 +21,116 @@ export interface TraineeStage {
   stageKey: string | null;
 }
 
-interface CountRow {
-  trainee_id: string;
-  element_id: string;
-  stage_id: string;
-  count: number;
+/** A trainee as one reader finds them: where they stand, and what of theirs the reader may see. */
+export interface Placement extends TraineeStage {
+  /** Whether the reader may see the trainee at all (`visibleTraineeCondition`). */
+  visible: boolean;
+  /** Which of the trainee's evidence the reader may count. */
+  audience: EvidenceAudience;
+  /** The trainee's coverage version: kept counts at this version are current. */
+  countsVersion: string;
 }
-
-const key = (traineeId: string, stageKey: string) => `${traineeId}|${stageKey}`;
 
 /**
  * Coverage for many trainees in a fixed number of queries, whatever their number: the counts
- * are grouped in SQL and the shared coverage function runs once per trainee in memory.
+ * are grouped in SQL (or kept, while current; see CoverageCounts) and the shared coverage
+ * function runs once per trainee in memory. Between changes a reader's request costs one
+ * statement: `placementsFor`.
  */
 @Injectable()
 export class CoverageQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly structures: FrameworkStructures,
+    private readonly counts: CoverageCounts,
   ) {}
 
-  /** Each trainee's framework (current version) and stage, from their latest training record. */
-  async stagesOf(traineeIds: string[]): Promise<Map<string, TraineeStage>> {
-    const [records, frameworks] = await Promise.all([
-      this.dataSource.query(
-        `SELECT DISTINCT ON (record.trainee_id) record.trainee_id, programme.framework_key, record.stage_key
-           FROM training_record record JOIN programme ON programme.id = record.programme_id
-          WHERE record.trainee_id = ANY ($1::uuid[])
-          ORDER BY record.trainee_id, record.starts_on DESC`,
-        [traineeIds],
-      ) as Promise<{ trainee_id: string; framework_key: string; stage_key: string }[]>,
-      this.dataSource.query(`SELECT id, key, version, status FROM framework`) as Promise<
-        { id: string; key: string; version: string; status: 'draft' | 'published' }[]
-      >,
-    ]);
-    const recordOf = new Map(records.map((record) => [record.trainee_id, record]));
-    const stages = new Map<string, TraineeStage>();
-    for (const traineeId of traineeIds) {
-      const record = recordOf.get(traineeId);
-      const frameworkKey = record?.framework_key ?? 'mlcf';
-      const current = pickCurrentVersion(frameworks.filter((framework) => framework.key === frameworkKey));
-      if (current) {
-        stages.set(traineeId, {
-          traineeId,
-          frameworkId: current.id,
-          frameworkKey,
-          frameworkVersion: current.version,
-          stageKey: record?.stage_key ?? null,
-        });
-      }
+  /**
+   * Each trainee's framework (current version) and stage from their latest training record,
+   * whether `reader` may see them and their evidence, and their coverage version, in one
+   * statement. Ids that are not trainees, or whose framework is not loaded, are left out.
+   */
+  async placementsFor(reader: SessionUser, traineeIds: string[]): Promise<Map<string, Placement>> {
+    const rows = (await this.dataSource.query(
+      `SELECT trainee.id AS trainee_id, record.framework_key, record.stage_key,
+              ${visibleTraineeCondition(reader, 'trainee', '$1')} AS visible,
+              ${evidenceAudience(reader, 'trainee.id', '$1')} AS audience,
+              coalesce(counted.version, 0)::text AS counts_version,
+              (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
+                                                 'status', framework.status))
+                 FROM framework WHERE framework.key = coalesce(record.framework_key, $3)) AS versions
+         FROM app_user trainee
+         LEFT JOIN LATERAL (
+           SELECT programme.framework_key, training.stage_key
+             FROM training_record training JOIN programme ON programme.id = training.programme_id
+            WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
+         LEFT JOIN trainee_coverage_version counted ON counted.trainee_id = trainee.id
+        WHERE trainee.id = ANY ($2::uuid[]) AND 'trainee' = ANY (trainee.roles)`,
+      [reader.id, traineeIds, defaultFrameworkKey],
+    )) as {
+      trainee_id: string;
+      framework_key: string | null;
+      stage_key: string | null;
+      visible: boolean;
+      audience: EvidenceAudience;
+      counts_version: string;
+      versions: { id: string; version: string; status: 'draft' | 'published' }[] | null;
+    }[];
+    const placements = new Map<string, Placement>();
+    for (const row of rows) {
+      const current = pickCurrentVersion(row.versions ?? []);
+      if (!current) continue;
+      placements.set(row.trainee_id, {
+        traineeId: row.trainee_id,
+        frameworkId: current.id,
+        frameworkKey: row.framework_key ?? defaultFrameworkKey,
+        frameworkVersion: current.version,
+        stageKey: row.stage_key,
+        visible: row.visible,
+        audience: row.audience,
+        countsVersion: row.counts_version,
+      });
     }
-    return stages;
+    return placements;
   }
 
   /**
    * The coverage of each trainee at a stage (their own unless `stageOverride` is given), counting
-   * only the evidence `viewer` may see. Trainees without a stage or framework are left out.
+   * only the evidence the reader the placements were found for may see. Trainees without a
+   * stage or framework are left out.
    */
-  async progressOf(
-    viewer: SessionUser,
-    stages: TraineeStage[],
-    stageOverride?: string,
-  ): Promise<Map<string, StageProgress>> {
-    const traineeIds = stages.map((stage) => stage.traineeId);
-    // Counted by element and stage ids; the (cached) structures turn ids into keys, so these
-    // statements join no framework tables and plan in a fraction of the time.
-    const [structures, evidence, assessments, signedOff] = await Promise.all([
-      this.structures.of(stages.map((stage) => stage.frameworkId)),
-      this.dataSource.query(
-        `SELECT item.trainee_id, link.element_id, link.stage_id, count(DISTINCT item.id)::int AS count
-           FROM evidence_item item JOIN evidence_element_link link ON link.evidence_id = item.id
-          WHERE item.trainee_id = ANY ($2::uuid[]) AND ${visibleEvidenceCondition(viewer, 'item', '$1')}
-          GROUP BY item.trainee_id, link.element_id, link.stage_id`,
-        [viewer.id, traineeIds],
-      ) as Promise<CountRow[]>,
-      // Signed assessments, counting a corrected one once: its correction replaces it when signed.
-      this.dataSource.query(
-        `SELECT assessment.trainee_id, covered.element_id, covered.stage_id, count(DISTINCT assessment.id)::int AS count
-           FROM assessment JOIN assessment_element covered ON covered.assessment_id = assessment.id
-          WHERE assessment.trainee_id = ANY ($1::uuid[]) AND assessment.status = 'signed-off'
-            AND NOT EXISTS (SELECT 1 FROM assessment correction
-                             WHERE correction.amends = assessment.id AND correction.status = 'signed-off')
-          GROUP BY assessment.trainee_id, covered.element_id, covered.stage_id`,
-        [traineeIds],
-      ) as Promise<CountRow[]>,
-      this.dataSource.query(
-        `SELECT record.trainee_id, record.element_id, record.stage_id, 1 AS count
-           FROM element_sign_off record
-          WHERE record.trainee_id = ANY ($1::uuid[]) AND record.kind = 'sign-off'
-            AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)`,
-        [traineeIds],
-      ) as Promise<CountRow[]>,
+  async progressOf(placements: Placement[], stageOverride?: string): Promise<Map<string, StageProgress>> {
+    const [structures, counts] = await Promise.all([
+      this.structures.of(placements.map((placement) => placement.frameworkId)),
+      this.counts.of(new Map(placements.map((placement) => [placement.traineeId, placement.countsVersion]))),
     ]);
-    const frameworkOf = new Map(stages.map((stage) => [stage.traineeId, stage.frameworkId]));
-    // Trainee and stage → element key → count, for elements of the trainee's framework.
-    const index = (rows: CountRow[]) => {
-      const byTraineeStage = new Map<string, Map<string, number>>();
-      for (const row of rows) {
-        const structure = structures.get(frameworkOf.get(row.trainee_id) ?? '');
-        const elementKey = structure?.elementKeyById.get(row.element_id);
-        const stageKey = structure?.stageKeyById.get(row.stage_id);
-        if (!elementKey || !stageKey) continue;
-        const bucket = key(row.trainee_id, stageKey);
-        const counts = byTraineeStage.get(bucket) ?? new Map<string, number>();
-        counts.set(elementKey, (counts.get(elementKey) ?? 0) + row.count);
-        byTraineeStage.set(bucket, counts);
-      }
-      return byTraineeStage;
-    };
-    const [evidenceIndex, assessmentIndex, signOffIndex] = [index(evidence), index(assessments), index(signedOff)];
     const progress = new Map<string, StageProgress>();
-    for (const trainee of stages) {
+    for (const trainee of placements) {
       const stage = stageOverride ?? trainee.stageKey;
       const structure = structures.get(trainee.frameworkId);
-      if (!stage || !structure) continue;
-      const bucket = key(trainee.traineeId, stage);
+      const traineeCounts = counts.get(trainee.traineeId);
+      if (!stage || !structure || !traineeCounts) continue;
+      const audience = trainee.audience;
+      // Element key → count at the stage, for elements of the trainee's framework.
+      const atStage = <T extends { element_id: string; stage_id: string }>(rows: T[], count: (row: T) => number) => {
+        const counted = new Map<string, number>();
+        for (const row of rows) {
+          const elementKey = structure.elementKeyById.get(row.element_id);
+          if (!elementKey || structure.stageKeyById.get(row.stage_id) !== stage) continue;
+          const value = count(row);
+          if (value > 0) counted.set(elementKey, (counted.get(elementKey) ?? 0) + value);
+        }
+        return counted;
+      };
       progress.set(
         trainee.traineeId,
         computeStageProgress({
           stage,
           domains: structure.domains,
           elements: structure.elementsByStage.get(stage) ?? [],
-          evidenceCounts: evidenceIndex.get(bucket) ?? new Map(),
-          assessmentCounts: assessmentIndex.get(bucket) ?? new Map(),
-          signedOff: new Set(signOffIndex.get(bucket)?.keys() ?? []),
+          evidenceCounts: atStage(traineeCounts.evidence, (row) => (audience === 'none' ? 0 : row[audience])),
+          assessmentCounts: atStage(traineeCounts.assessments, (row) => row.count),
+          signedOff: new Set(atStage(traineeCounts.signedOff, (row) => row.count).keys()),
         }),
       );
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { CoverageCounts } from './coverage-counts';
 import { CoverageQueries } from './coverage-queries';
 import { CrosswalkCoverage } from './crosswalk-coverage';
 import { FrameworkStructures } from './framework-structures';
@@ -8,7 +9,7 @@ import { ProgressService } from './progress.service';
 
 @Module({
   controllers: [ProgressController],
-  providers: [CoverageQueries, CrosswalkCoverage, FrameworkStructures, ProgressService],
+  providers: [CoverageCounts, CoverageQueries, CrosswalkCoverage, FrameworkStructures, ProgressService],
   exports: [CoverageQueries],
 })
 export class ProgressModule {}

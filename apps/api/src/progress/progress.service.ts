@@ -6,8 +6,7 @@ import type { ProgressView } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
 import { fieldError } from '../common/field-errors';
-import { visibleTraineeCondition } from '../trainees/trainee-visibility';
-import { CoverageQueries, type TraineeStage } from './coverage-queries';
+import { CoverageQueries, type Placement } from './coverage-queries';
 import { CrosswalkCoverage } from './crosswalk-coverage';
 import { FrameworkStructures } from './framework-structures';
 
@@ -30,17 +29,9 @@ export class ProgressService {
 
   async progress(user: SessionUser, traineeId: string, options: ProgressOptions = {}): Promise<ProgressView> {
     const requestedStage = options.stage;
-    const visible = await this.dataSource.query(
-      `SELECT 1 FROM app_user trainee WHERE trainee.id = $2 AND 'trainee' = ANY (trainee.roles)
-          AND ${visibleTraineeCondition(user, 'trainee', '$1')}`,
-      [user.id, traineeId],
-    );
-    if (visible.length === 0) {
+    const ownPlacement = (await this.coverage.placementsFor(user, [traineeId])).get(traineeId);
+    if (!ownPlacement?.visible) {
       throw new NotFoundException('There is no trainee with that id that you can see.');
-    }
-    const ownPlacement = (await this.coverage.stagesOf([traineeId])).get(traineeId);
-    if (!ownPlacement) {
-      throw new NotFoundException('No framework is loaded.');
     }
     const placement = options.framework ? await this.otherFramework(ownPlacement, options.framework) : ownPlacement;
     const structure = (await this.structures.of([placement.frameworkId])).get(placement.frameworkId);
@@ -53,7 +44,7 @@ export class ProgressService {
         `'${stage}' is not a stage of ${placement.frameworkKey}: ${stages.map((candidate) => candidate.key).join(', ')}`,
       );
     }
-    const progress = (await this.coverage.progressOf(user, [placement], stage)).get(traineeId);
+    const progress = (await this.coverage.progressOf([placement], stage)).get(traineeId);
     if (!progress) {
       throw new NotFoundException('No framework is loaded.');
     }
@@ -84,7 +75,7 @@ export class ProgressService {
   }
 
   /** The trainee seen against the current version of another framework, at a stage of that framework. */
-  private async otherFramework(own: TraineeStage, frameworkKey: string): Promise<TraineeStage> {
+  private async otherFramework(own: Placement, frameworkKey: string): Promise<Placement> {
     const versions = (await this.dataSource.query(`SELECT id, version, status FROM framework WHERE key = $1`, [
       frameworkKey,
     ])) as { id: string; version: string; status: 'draft' | 'published' }[];

@@ -90,8 +90,11 @@ export class CohortService {
   }
 
   private async withCoverage(user: SessionUser, records: CohortRowRecord[]): Promise<CohortRow[]> {
-    const stages = await this.coverage.stagesOf(records.map((record) => record.trainee_id));
-    const progress = await this.coverage.progressOf(user, [...stages.values()]);
+    const stages = await this.coverage.placementsFor(
+      user,
+      records.map((record) => record.trainee_id),
+    );
+    const progress = await this.coverage.progressOf([...stages.values()]);
     return records.map((record) => {
       const coverage = progress.get(record.trainee_id);
       return {

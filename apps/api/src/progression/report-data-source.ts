@@ -41,7 +41,7 @@ export class ReportDataSource {
   ) {}
 
   async assemble(viewer: SessionUser, traineeIds: string[], period: string): Promise<AssembledReport[]> {
-    const stages = await this.coverage.stagesOf(traineeIds);
+    const stages = await this.coverage.placementsFor(viewer, traineeIds);
     const frameworkIds = [...new Set([...stages.values()].map((stage) => stage.frameworkId))];
     const [people, frameworks, progress, reviews, signOffs, assessments] = await Promise.all([
       this.dataSource.query(
@@ -71,7 +71,7 @@ export class ReportDataSource {
           WHERE framework.id = ANY ($1::uuid[])`,
         [frameworkIds],
       ) as Promise<{ id: string; title: string; version: string; stage_key: string; stage_title: string }[]>,
-      this.coverage.progressOf(viewer, [...stages.values()]),
+      this.coverage.progressOf([...stages.values()]),
       this.dataSource.query(
         `SELECT DISTINCT ON (review.trainee_id) review.trainee_id, review.id, review.outcome_code,
                 to_char(review.review_date, 'YYYY-MM-DD') AS review_date, review.panel_members, review.reasons,

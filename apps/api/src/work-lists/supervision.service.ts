@@ -50,8 +50,11 @@ export class SupervisionService {
       pending: number;
       last_activity_at: Date | null;
     }[];
-    const stages = await this.coverage.stagesOf(rows.map((row) => row.id));
-    const progress = await this.coverage.progressOf(user, [...stages.values()]);
+    const stages = await this.coverage.placementsFor(
+      user,
+      rows.map((row) => row.id),
+    );
+    const progress = await this.coverage.progressOf([...stages.values()]);
     return rows.map((row) => {
       const coverage = progress.get(row.id);
       return {

@@ -9,6 +9,7 @@ import { AddBenchmarkIndexes1795450900000 } from './1795450900000-AddBenchmarkIn
 import { CreateAuthenticatorTables1795451300000 } from './1795451300000-CreateAuthenticatorTables';
 import { CreateCorrespondencesAndCrosswalks1795451600000 } from './1795451600000-CreateCorrespondencesAndCrosswalks';
 import { AddEvidenceIdempotencyKey1795451900000 } from './1795451900000-AddEvidenceIdempotencyKey';
+import { TrackCoverageVersions1795452200000 } from './1795452200000-TrackCoverageVersions';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreateAuthenticatorTables1795451300000,
   CreateCorrespondencesAndCrosswalks1795451600000,
   AddEvidenceIdempotencyKey1795451900000,
+  TrackCoverageVersions1795452200000,
 ];

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { sharedWith } from '../evidence/evidence-visibility';
+
+/** Items linked to an element at a stage, counted for each audience that may read them. */
+export interface EvidenceCountRow {
+  element_id: string;
+  stage_id: string;
+  own: number;
+  supervisor: number;
+  panel: number;
+}
+
+export interface ElementCountRow {
+  element_id: string;
+  stage_id: string;
+  count: number;
+}
+
+/** Everything a trainee's coverage is counted from, as of one coverage version. */
+export interface TraineeCounts {
+  version: string;
+  evidence: EvidenceCountRow[];
+  assessments: ElementCountRow[];
+  signedOff: ElementCountRow[];
+}
+
+type Row<T> = T & { trainee_id: string };
+
+// About 5 kB a trainee: a deanery's worth stays in memory.
+const maxCachedTrainees = 10_000;
+
+/**
+ * Each trainee's coverage counts, kept in memory against the trainee's coverage version (moved
+ * by triggers whenever evidence, assessments, sign-offs or training records change; see the
+ * TrackCoverageVersions migration). A caller reads the versions first; counts cached at the same
+ * version are current, whichever API process wrote since, and only the others are counted.
+ */
+@Injectable()
+export class CoverageCounts {
+  private readonly cache = new Map<string, TraineeCounts>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** `versions`: trainee id → the coverage version read just now. */
+  async of(versions: Map<string, string>): Promise<Map<string, TraineeCounts>> {
+    const counts = new Map<string, TraineeCounts>();
+    const stale: string[] = [];
+    for (const [traineeId, version] of versions) {
+      const cached = this.cache.get(traineeId);
+      if (cached?.version === version) {
+        // Re-inserted so the map's order is least recently used first.
+        this.cache.delete(traineeId);
+        this.cache.set(traineeId, cached);
+        counts.set(traineeId, cached);
+      } else {
+        stale.push(traineeId);
+      }
+    }
+    if (stale.length === 0) return counts;
+    const counted = await this.count(stale);
+    for (const traineeId of stale) {
+      const fresh = { version: versions.get(traineeId) ?? '0', ...counted(traineeId) };
+      counts.set(traineeId, fresh);
+      this.remember(traineeId, fresh);
+    }
+    return counts;
+  }
+
+  private remember(traineeId: string, counts: TraineeCounts): void {
+    this.cache.delete(traineeId);
+    this.cache.set(traineeId, counts);
+    if (this.cache.size > maxCachedTrainees) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+
+  private async count(traineeIds: string[]) {
+    const [evidence, assessments, signedOff] = await Promise.all([
+      // The link's key includes the item, so each row is one item.
+      this.dataSource.query(
+        `SELECT item.trainee_id, link.element_id, link.stage_id, count(*)::int AS own,
+                (count(*) FILTER (WHERE ${sharedWith.supervisor('item')}))::int AS supervisor,
+                (count(*) FILTER (WHERE ${sharedWith.panel('item')}))::int AS panel
+           FROM evidence_item item JOIN evidence_element_link link ON link.evidence_id = item.id
+          WHERE item.trainee_id = ANY ($1::uuid[])
+          GROUP BY item.trainee_id, link.element_id, link.stage_id`,
+        [traineeIds],
+      ) as Promise<Row<EvidenceCountRow>[]>,
+      // Signed assessments, counting a corrected one once: its correction replaces it when signed.
+      this.dataSource.query(
+        `SELECT assessment.trainee_id, covered.element_id, covered.stage_id, count(DISTINCT assessment.id)::int AS count
+           FROM assessment JOIN assessment_element covered ON covered.assessment_id = assessment.id
+          WHERE assessment.trainee_id = ANY ($1::uuid[]) AND assessment.status = 'signed-off'
+            AND NOT EXISTS (SELECT 1 FROM assessment correction
+                             WHERE correction.amends = assessment.id AND correction.status = 'signed-off')
+          GROUP BY assessment.trainee_id, covered.element_id, covered.stage_id`,
+        [traineeIds],
+      ) as Promise<Row<ElementCountRow>[]>,
+      this.dataSource.query(
+        `SELECT record.trainee_id, record.element_id, record.stage_id, 1 AS count
+           FROM element_sign_off record
+          WHERE record.trainee_id = ANY ($1::uuid[]) AND record.kind = 'sign-off'
+            AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)`,
+        [traineeIds],
+      ) as Promise<Row<ElementCountRow>[]>,
+    ]);
+    const byTrainee = <T>(rows: Row<T>[]) => {
+      const grouped = new Map<string, T[]>();
+      for (const { trainee_id, ...row } of rows) {
+        const own = grouped.get(trainee_id) ?? [];
+        own.push(row as T);
+        grouped.set(trainee_id, own);
+      }
+      return grouped;
+    };
+    const [evidenceOf, assessmentsOf, signedOffOf] = [
+      byTrainee(evidence),
+      byTrainee(assessments),
+      byTrainee(signedOff),
+    ];
+    return (traineeId: string) => ({
+      evidence: evidenceOf.get(traineeId) ?? [],
+      assessments: assessmentsOf.get(traineeId) ?? [],
+      signedOff: signedOffOf.get(traineeId) ?? [],
+    });
+  }
+}
