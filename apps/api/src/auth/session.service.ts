@@ -6,6 +6,7 @@ import { type Role, mfaRequiredRoles } from '@portfolio/contracts';
 
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
+import { preparedQuery } from '../database/prepared-query';
 
 export interface NewSession {
   token: string;
@@ -56,7 +57,16 @@ export class SessionService {
    */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = hashToken(token);
-    const [row] = (await this.dataSource.query(
+    const [row] = await preparedQuery<{
+      id: string;
+      email: string;
+      display_name: string;
+      roles: Role[];
+      csrf_token: string;
+      stale: boolean;
+    }>(
+      this.dataSource,
+      'session',
       `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale
          FROM user_session s
@@ -68,7 +78,7 @@ export class SessionService {
           AND u.disabled_at IS NULL
           AND (a.enabled_at IS NOT NULL OR NOT u.roles && $4::text[])`,
       [tokenHash, this.config.session.idleMinutes, touchIntervalSeconds, mfaRequiredRoles],
-    )) as { id: string; email: string; display_name: string; roles: Role[]; csrf_token: string; stale: boolean }[];
+    );
     if (!row) {
       return null;
     }

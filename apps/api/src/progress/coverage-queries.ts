@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { type StageProgress, computeStageProgress, pickCurrentVersion } from '@portfolio/competency';
 
 import type { SessionUser } from '../auth/session.service';
+import { preparedQuery } from '../database/prepared-query';
 import { type EvidenceAudience, evidenceAudience } from '../evidence/evidence-visibility';
 import { visibleTraineeCondition } from '../trainees/trainee-visibility';
 import { CoverageCounts } from './coverage-counts';
@@ -51,7 +52,17 @@ export class CoverageQueries {
    * statement. Ids that are not trainees, or whose framework is not loaded, are left out.
    */
   async placementsFor(reader: SessionUser, traineeIds: string[]): Promise<Map<string, Placement>> {
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<{
+      trainee_id: string;
+      framework_key: string | null;
+      stage_key: string | null;
+      visible: boolean;
+      audience: EvidenceAudience;
+      counts_version: string;
+      versions: { id: string; version: string; status: 'draft' | 'published' }[] | null;
+    }>(
+      this.dataSource,
+      'placements',
       `SELECT trainee.id AS trainee_id, record.framework_key, record.stage_key,
               ${visibleTraineeCondition(reader, 'trainee', '$1')} AS visible,
               ${evidenceAudience(reader, 'trainee.id', '$1')} AS audience,
@@ -67,15 +78,7 @@ export class CoverageQueries {
          LEFT JOIN trainee_coverage_version counted ON counted.trainee_id = trainee.id
         WHERE trainee.id = ANY ($2::uuid[]) AND 'trainee' = ANY (trainee.roles)`,
       [reader.id, traineeIds, defaultFrameworkKey],
-    )) as {
-      trainee_id: string;
-      framework_key: string | null;
-      stage_key: string | null;
-      visible: boolean;
-      audience: EvidenceAudience;
-      counts_version: string;
-      versions: { id: string; version: string; status: 'draft' | 'published' }[] | null;
-    }[];
+    );
     const placements = new Map<string, Placement>();
     for (const row of rows) {
       const current = pickCurrentVersion(row.versions ?? []);

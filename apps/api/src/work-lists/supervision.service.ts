@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { RecentSignOff, SupervisedTrainee, SupervisorDashboard } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
+import { preparedQuery } from '../database/prepared-query';
 import { CoverageQueries } from '../progress/coverage-queries';
 import { currentlySupervised, lastActivity, waitingAssessments, waitingForAssessor } from './waiting-assessments';
 
@@ -20,14 +21,24 @@ export class SupervisionService {
   async dashboard(user: SessionUser): Promise<SupervisorDashboard> {
     const [trainees, pendingRequests, recentSignOffs] = await Promise.all([
       this.trainees(user),
-      waitingAssessments(this.dataSource.manager, user.id, waitingForAssessor, 'requested_at'),
+      waitingAssessments(this.dataSource, user.id, waitingForAssessor, 'requested_at'),
       this.recentSignOffs(user.id),
     ]);
     return { trainees, pendingRequests, recentSignOffs };
   }
 
   private async trainees(user: SessionUser): Promise<SupervisedTrainee[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<{
+      id: string;
+      display_name: string;
+      programme_name: string | null;
+      stage_key: string | null;
+      grade: string | null;
+      pending: number;
+      last_activity_at: Date | null;
+    }>(
+      this.dataSource,
+      'supervised-trainees',
       `SELECT trainee.id, trainee.display_name, record.programme_name, record.stage_key, record.grade,
               (SELECT count(*)::int FROM assessment pending
                 WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
@@ -41,15 +52,7 @@ export class SupervisionService {
         WHERE ${currentlySupervised}
         ORDER BY trainee.display_name, trainee.id`,
       [user.id],
-    )) as {
-      id: string;
-      display_name: string;
-      programme_name: string | null;
-      stage_key: string | null;
-      grade: string | null;
-      pending: number;
-      last_activity_at: Date | null;
-    }[];
+    );
     const stages = await this.coverage.placementsFor(
       user,
       rows.map((row) => row.id),
@@ -73,7 +76,16 @@ export class SupervisionService {
   }
 
   private async recentSignOffs(supervisorId: string): Promise<RecentSignOff[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<{
+      id: string;
+      kind: 'element' | 'assessment';
+      trainee_id: string;
+      trainee_name: string;
+      title: string;
+      signed_at: Date;
+    }>(
+      this.dataSource,
+      'recent-sign-offs',
       `(SELECT record.id, 'element' AS kind, record.trainee_id, trainee.display_name AS trainee_name,
                element.code || ' ' || element.title AS title, record.recorded_at AS signed_at
           FROM element_sign_off record
@@ -90,14 +102,7 @@ export class SupervisionService {
          ORDER BY assessment.signed_at DESC LIMIT $2)
        ORDER BY signed_at DESC LIMIT $2`,
       [supervisorId, recentLimit],
-    )) as {
-      id: string;
-      kind: 'element' | 'assessment';
-      trainee_id: string;
-      trainee_name: string;
-      title: string;
-      signed_at: Date;
-    }[];
+    );
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,

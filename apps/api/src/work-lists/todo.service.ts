@@ -12,14 +12,13 @@ export class TodoService {
   constructor(private readonly dataSource: DataSource) {}
 
   async todo(user: SessionUser): Promise<TodoList> {
-    const manager = this.dataSource.manager;
     const assesses = user.roles.includes('supervisor') || user.roles.includes('assessor');
     const isTrainee = user.roles.includes('trainee');
     const [toAssess, returned, expiringTickets, quietTrainees] = await Promise.all([
-      assesses ? waitingAssessments(manager, user.id, waitingForAssessor, 'requested_at') : [],
+      assesses ? waitingAssessments(this.dataSource, user.id, waitingForAssessor, 'requested_at') : [],
       isTrainee
         ? waitingAssessments(
-            manager,
+            this.dataSource,
             user.id,
             `assessment.trainee_id = $1 AND assessment.status = 'returned'`,
             'updated_at',

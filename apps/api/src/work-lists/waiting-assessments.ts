@@ -1,15 +1,28 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import type { AssessmentStatus, WaitingAssessment } from '@portfolio/contracts';
 
+import { preparedQuery } from '../database/prepared-query';
+
 /** Assessments matching `condition` (on `assessment`, with the user's id as $1), oldest wait first. */
 export async function waitingAssessments(
-  manager: EntityManager,
+  dataSource: DataSource,
   userId: string,
   condition: string,
   since: 'requested_at' | 'updated_at',
 ): Promise<WaitingAssessment[]> {
-  const rows = (await manager.query(
+  const rows = await preparedQuery<{
+    id: string;
+    title: string;
+    template_title: string;
+    trainee_id: string;
+    trainee_name: string;
+    status: AssessmentStatus;
+    since: Date;
+    waiting_days: number;
+  }>(
+    dataSource,
+    'waiting-assessments',
     `SELECT assessment.id, assessment.title, template.title AS template_title, assessment.trainee_id,
             trainee.display_name AS trainee_name, assessment.status, assessment.${since} AS since,
             floor(extract(epoch FROM now() - assessment.${since}) / 86400)::int AS waiting_days
@@ -20,16 +33,7 @@ export async function waitingAssessments(
       ORDER BY assessment.${since}, assessment.id
       LIMIT 100`,
     [userId],
-  )) as {
-    id: string;
-    title: string;
-    template_title: string;
-    trainee_id: string;
-    trainee_name: string;
-    status: AssessmentStatus;
-    since: Date;
-    waiting_days: number;
-  }[];
+  );
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
