@@ -40,6 +40,6 @@ import { SignInThrottle } from './sign-in-throttle';
     SignInThrottle,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SessionService],
+  exports: [AuthenticatorSecrets, SessionService],
 })
 export class AuthModule {}

@@ -13,8 +13,8 @@ export function sealAuthenticatorSecret(box: SecretBox, userId: string, secret: 
 }
 
 /**
- * The base32 secret of a stored value. A plain value (stored before encryption, or seeded since
- * start by the demo seeder, whose secrets are published) is read as is; the next start encrypts it.
+ * The base32 secret of a stored value. A plain value (stored before secrets were encrypted) is
+ * read as is; the next start encrypts it.
  */
 export function openAuthenticatorSecret(box: SecretBox, userId: string, stored: string): string {
   return SecretBox.isSealed(stored) ? box.open(stored, associatedDataOf(userId)) : stored;

@@ -41,10 +41,21 @@ describe('demo data', () => {
 
     const admin = await signIn(testApp.app, 'admin@demo.test', 'demo-portfolio-2026');
     await admin.agent.get('/api/admin/users').expect(200);
+
+    // The published demo secrets are stored encrypted like any other.
+    const stored = (await testApp.dataSource.query(
+      `SELECT u.email, a.secret FROM user_authenticator a JOIN app_user u ON u.id = a.user_id ORDER BY u.email`,
+    )) as { email: string; secret: string }[];
+    const published = demoAccounts.flatMap((account) => account.authenticatorSecret ?? []);
+    expect(stored.length).toBe(published.length);
+    for (const row of stored) {
+      expect(row.secret).toMatch(/^v1\./);
+      expect(published.some((secret) => row.secret.includes(secret))).toBe(false);
+    }
   });
 
   it('is never created in production', async () => {
-    const seeder = new DemoSeeder(testApp.dataSource, {} as never, { nodeEnv: 'production' } as never);
+    const seeder = new DemoSeeder(testApp.dataSource, {} as never, {} as never, { nodeEnv: 'production' } as never);
     await expect(seeder.seedDemo()).rejects.toThrow(/never created when NODE_ENV=production/);
   });
 });

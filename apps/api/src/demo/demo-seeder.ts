@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service';
+import { AuthenticatorSecrets } from '../auth/authenticator-secrets';
 import { hashPassword } from '../auth/password-hasher';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
@@ -15,6 +16,7 @@ export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly secrets: AuthenticatorSecrets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,14 +95,16 @@ export class DemoSeeder {
   /** The published demo secrets, for demo accounts that have no authenticator app yet. */
   private async enrolDemoAuthenticators(manager: EntityManager): Promise<void> {
     for (const account of demoAccounts) {
-      if (account.authenticatorSecret) {
-        await manager.query(
-          `INSERT INTO user_authenticator (user_id, secret, enabled_at)
-           SELECT id, $2, now() FROM app_user WHERE lower(email) = lower($1)
-           ON CONFLICT (user_id) DO NOTHING`,
-          [account.email, account.authenticatorSecret],
-        );
-      }
+      if (!account.authenticatorSecret) continue;
+      const [user] = (await manager.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [
+        account.email,
+      ])) as { id: string }[];
+      if (!user) continue;
+      await manager.query(
+        `INSERT INTO user_authenticator (user_id, secret, enabled_at) VALUES ($1, $2, now())
+         ON CONFLICT (user_id) DO NOTHING`,
+        [user.id, this.secrets.seal(user.id, account.authenticatorSecret)],
+      );
     }
   }
 }

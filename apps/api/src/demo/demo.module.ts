@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { AuthModule } from '../auth/auth.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [AuthModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}
