@@ -241,13 +241,13 @@ const currentFinalReview = (alias) => `${alias}.status = 'final'
   AND NOT EXISTS (SELECT 1 FROM progression_review correction
                    WHERE correction.amends = ${alias}.id AND correction.status = 'final')`;
 
-/** apps/api/src/progression/cohort.repository.ts `cohortSql`. */
-const cohortSql = `
+/** apps/api/src/progression/cohort.repository.ts `snapshot`: the deanery's whole cohort, ranked for sorting in memory. */
+const cohortSnapshotSql = `
   WITH latest AS (
     SELECT DISTINCT ON (record.trainee_id) record.trainee_id, record.stage_key, record.grade,
            programme.id AS programme_id, programme.name AS programme_name
       FROM training_record record JOIN programme ON programme.id = record.programme_id
-     WHERE programme.deanery_id = (SELECT deanery_id FROM app_user WHERE id = $1)
+     WHERE programme.deanery_id = $1::uuid
      ORDER BY record.trainee_id, record.starts_on DESC
   ), cohort AS (
     SELECT latest.*, trainee.display_name, trainee.gmc_number
@@ -256,56 +256,84 @@ const cohortSql = `
        AND ($2::uuid IS NULL OR latest.programme_id = $2)
        AND ($3::text IS NULL OR latest.stage_key = $3)
        AND ($4::text IS NULL OR latest.grade = $4)
+  ), counted AS (
+    SELECT cohort.trainee_id, cohort.display_name, cohort.gmc_number, cohort.programme_name, cohort.stage_key,
+           cohort.grade, cohort.programme_id,
+           (SELECT count(*)::int FROM element_sign_off record
+              JOIN framework_stage stage ON stage.id = record.stage_id
+             WHERE record.trainee_id = cohort.trainee_id AND stage.key = cohort.stage_key AND record.kind = 'sign-off'
+               AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)) AS signed_off,
+           counts.signed AS assessments_signed, counts.pending AS assessments_pending,
+           outcome.outcome_code, outcome.id AS review_id, outcome.review_date
+      FROM cohort
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE assessment.status = 'signed-off'
+                                  AND NOT EXISTS (SELECT 1 FROM assessment correction
+                                                   WHERE correction.amends = assessment.id))::int AS signed,
+               count(*) FILTER (WHERE assessment.status IN ('requested', 'in-progress'))::int AS pending
+          FROM assessment WHERE assessment.trainee_id = cohort.trainee_id) counts
+      LEFT JOIN LATERAL (
+        SELECT review.id, review.outcome_code, to_char(review.review_date, 'YYYY-MM-DD') AS review_date
+          FROM progression_review review
+         WHERE review.trainee_id = cohort.trainee_id AND review.period = $5 AND ${currentFinalReview('review')}
+         ORDER BY review.finalised_at DESC LIMIT 1) outcome ON true
+  ), ranked AS (
+    SELECT counted.*,
+           dense_rank() OVER (ORDER BY display_name)::int AS name_rank,
+           dense_rank() OVER (ORDER BY programme_name)::int AS programme_rank,
+           dense_rank() OVER (ORDER BY stage_key)::int AS stage_rank,
+           dense_rank() OVER (ORDER BY outcome_code)::int AS outcome_rank
+      FROM counted
   )
-  SELECT cohort.trainee_id, cohort.display_name, cohort.gmc_number, cohort.programme_name, cohort.stage_key,
-         cohort.grade,
-         (SELECT count(*)::int FROM element_sign_off record
-            JOIN framework_stage stage ON stage.id = record.stage_id
-           WHERE record.trainee_id = cohort.trainee_id AND stage.key = cohort.stage_key AND record.kind = 'sign-off'
-             AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)) AS signed_off,
-         counts.signed AS assessments_signed, counts.pending AS assessments_pending,
-         outcome.outcome_code, outcome.id AS review_id, outcome.review_date
-    FROM cohort
-    CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE assessment.status = 'signed-off'
-                                AND NOT EXISTS (SELECT 1 FROM assessment correction
-                                                 WHERE correction.amends = assessment.id))::int AS signed,
-             count(*) FILTER (WHERE assessment.status IN ('requested', 'in-progress'))::int AS pending
-        FROM assessment WHERE assessment.trainee_id = cohort.trainee_id) counts
-    LEFT JOIN LATERAL (
-      SELECT review.id, review.outcome_code, to_char(review.review_date, 'YYYY-MM-DD') AS review_date
-        FROM progression_review review
-       WHERE review.trainee_id = cohort.trainee_id AND review.period = $5 AND ${currentFinalReview('review')}
-       ORDER BY review.finalised_at DESC LIMIT 1) outcome ON true`;
+  SELECT coalesce((SELECT version FROM deanery_cohort_version WHERE deanery_id = $1), 0)::text AS version,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name) ORDER BY name), '[]')
+            FROM programme WHERE deanery_id = $1) AS programmes,
+         (SELECT coalesce(json_agg(ranked ORDER BY display_name, trainee_id), '[]') FROM ranked) AS rows`;
 
-/** cohort.repository.ts `orderBy`, for the sorts the benchmark uses. */
-const cohortOrderBy = { name: 'display_name', 'signed-off': 'signed_off' };
+/** cohort-snapshots.ts `sortKeys`, for the sorts the benchmark uses. */
+const cohortSortKeys = { name: (row) => row.name_rank, 'signed-off': (row) => row.signed_off };
 
-/** The page of the cohort statement as cohort.repository.ts `page` sends it (also used for EXPLAIN). */
-export function cohortPageStatement({ viewerId, period, sort, direction, pageSize }) {
-  const order = `${cohortOrderBy[sort]} ${direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, display_name, trainee_id`;
-  return {
-    text: `SELECT *, count(*) OVER ()::int AS total FROM (${cohortSql}) rows ORDER BY ${order} LIMIT $6 OFFSET $7`,
-    values: [viewerId, null, null, null, period, pageSize, 0],
-  };
+/**
+ * The statement loading a deanery's whole cohort as cohort.repository.ts `snapshot` sends it,
+ * whenever the deanery's cohort version has moved (also used for EXPLAIN).
+ */
+export function cohortPageStatement({ deaneryId, period }) {
+  return { text: cohortSnapshotSql, values: [deaneryId, null, null, null, period] };
 }
 
-/** apps/api/src/progression/cohort.service.ts `page` (first page, no filter): GET /api/cohort. */
+/** The first page's trainees of each cohort view asked for, as a kept snapshot answers them. */
+const cohortPages = new Map();
+
+/**
+ * apps/api/src/progression/cohort.service.ts `page` (first page, no filter): GET /api/cohort.
+ * Between changes to the deanery's cohort the API keeps it in memory (cohort-snapshots.ts) and
+ * sends only the session lookup, the deanery and its cohort version (cohort.repository.ts
+ * `viewersDeanery`) and `placementsFor` for the page's trainees; the whole cohort is loaded once
+ * here, as the API loads it when the version has moved.
+ */
 export async function cohortOverview(pool, { session, viewer, period, sort, direction, pageSize }) {
   await resolveSession(pool, session);
-  const page = cohortPageStatement({ viewerId: viewer.id, period, sort, direction, pageSize });
-  const [records] = await Promise.all([
-    pool.query(page.text, page.values),
-    pool.query(
-      `SELECT coalesce(outcome_code, 'none') AS code, count(*)::int AS count FROM (${cohortSql}) rows GROUP BY 1`,
-      [viewer.id, null, null, null, period],
-    ),
-    // cohort.repository.ts `programmes`: the deanery's programmes, for the filter.
-    pool.query(
-      `SELECT id, name FROM programme WHERE deanery_id = (SELECT deanery_id FROM app_user WHERE id = $1) ORDER BY name`,
+  const [deanery] = (
+    await prepared(
+      pool,
+      `SELECT viewer.deanery_id, coalesce(counted.version, 0)::text AS version
+         FROM app_user viewer LEFT JOIN deanery_cohort_version counted ON counted.deanery_id = viewer.deanery_id
+        WHERE viewer.id = $1`,
       [viewer.id],
-    ),
-  ]);
-  const traineeIds = records.rows.map((row) => row.trainee_id);
+    )
+  ).rows;
+  const key = [deanery.deanery_id, deanery.version, period, sort, direction, pageSize].join(' ');
+  let traineeIds = cohortPages.get(key);
+  if (!traineeIds) {
+    const statement = cohortPageStatement({ deaneryId: deanery.deanery_id, period });
+    const [snapshot] = (await pool.query(statement.text, statement.values)).rows;
+    const keyOf = cohortSortKeys[sort];
+    const sign = direction === 'desc' ? -1 : 1;
+    traineeIds = [...snapshot.rows]
+      .sort((left, right) => sign * (keyOf(left) - keyOf(right)))
+      .slice(0, pageSize)
+      .map((row) => row.trainee_id);
+    cohortPages.set(key, traineeIds);
+  }
   await placementsFor(pool, viewer, traineeIds);
 }

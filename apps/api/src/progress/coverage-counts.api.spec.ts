@@ -136,6 +136,26 @@ describe('kept coverage counts', () => {
     await sql(`UPDATE evidence_item SET status = 'submitted' WHERE trainee_id = $1`, [trainee.id]);
   });
 
+  it('moves the version when an assessment is signed off, not while it is being judged', async () => {
+    const [assessment] = (await sql(
+      `INSERT INTO assessment (trainee_id, template_id, title, status, assessor_kind, requested_at)
+       SELECT $1, template.id, 'A business plan', 'requested', 'external', now() FROM assessment_template template
+        LIMIT 1 RETURNING id`,
+      [trainee.id],
+    )) as { id: string }[];
+    const requested = await version();
+    await sql(`UPDATE assessment SET status = 'in-progress', judgement = '{"ratings": {}}' WHERE id = $1`, [
+      assessment?.id,
+    ]);
+    expect(await version()).toBe(requested);
+    await sql(
+      `UPDATE assessment SET status = 'signed-off', signed_at = now(), signed_content_sha256 = repeat('0', 64)
+        WHERE id = $1`,
+      [assessment?.id],
+    );
+    expect(BigInt(await version())).toBe(BigInt(requested) + 1n);
+  });
+
   it('shows a sign-off and a change of stage as soon as they are made', async () => {
     expect((await element(supervisorClient, '1.1')).signedOff).toBe(false);
     await supervisorClient.agent

@@ -11,15 +11,19 @@ import {
 import type { SessionUser } from '../auth/session.service';
 import { fieldError } from '../common/field-errors';
 import { CoverageQueries } from '../progress/coverage-queries';
-import { type CohortFilter, CohortRepository, type CohortRowRecord } from './cohort.repository';
+import { CohortSnapshots } from './cohort-snapshots';
+import type { CohortFilter, CohortRowRecord } from './cohort.repository';
 
 const emptyTotals = { 'not-started': 0, evidenced: 0, assessed: 0, 'signed-off': 0 };
 
-/** The deanery's cohort: one page of trainees with their coverage, and the outcome counts of all of them. */
+/**
+ * The deanery's cohort: one page of trainees with their coverage, and the outcome counts of all of
+ * them, from the cohort kept in memory (CohortSnapshots) and each trainee's kept coverage.
+ */
 @Injectable()
 export class CohortService {
   constructor(
-    private readonly cohort: CohortRepository,
+    private readonly snapshots: CohortSnapshots,
     private readonly coverage: CoverageQueries,
   ) {}
 
@@ -27,33 +31,29 @@ export class CohortService {
     const filter = filterOf(query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const [records, outcomeCounts, programmes] = await Promise.all([
-      this.cohort.page(
-        user.id,
-        filter,
-        query.sort ?? 'name',
-        query.direction ?? 'asc',
-        pageSize,
-        (page - 1) * pageSize,
-      ),
-      this.cohort.outcomeCounts(user.id, filter),
-      this.cohort.programmes(user.id),
-    ]);
+    const selection = await this.snapshots.page(
+      user.id,
+      filter,
+      query.sort ?? 'name',
+      query.direction ?? 'asc',
+      pageSize,
+      (page - 1) * pageSize,
+    );
     return {
       period: filter.period,
-      programmes,
-      rows: await this.withCoverage(user, records),
-      total: records[0]?.total ?? Object.values(outcomeCounts).reduce((sum, count) => sum + count, 0),
+      programmes: selection.programmes,
+      rows: await this.withCoverage(user, selection.rows),
+      total: selection.total,
       page,
       pageSize,
-      outcomeCounts,
+      outcomeCounts: selection.outcomeCounts,
     };
   }
 
   /** The whole filtered cohort as CSV, one row per trainee, a column per domain. */
   async csv(user: SessionUser, query: CohortQuery): Promise<string> {
     const filter = filterOf(query);
-    const rows = await this.withCoverage(user, await this.cohort.all(user.id, filter));
+    const rows = await this.withCoverage(user, await this.snapshots.all(user.id, filter));
     const domainCodes = [...new Set(rows.flatMap((row) => row.domains.map((domain) => domain.code)))];
     const header = [
       'Name',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 
 import { ProgressModule } from '../progress/progress.module';
+import { CohortSnapshots } from './cohort-snapshots';
 import { CohortRepository } from './cohort.repository';
 import { CohortService } from './cohort.service';
 import { ProgressionController } from './progression.controller';
@@ -22,6 +23,7 @@ import { VerificationController } from './verification.controller';
   providers: [
     CohortRepository,
     CohortService,
+    CohortSnapshots,
     ReportBatchQueue,
     ReportBatchRunner,
     ReportBatchesService,

@@ -3,10 +3,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Tables whose rows carry the trainee and whose changes can change coverage. */
 const traineeTables = ['evidence_item', 'assessment', 'element_sign_off', 'training_record'];
 
-/** Of tables updated often (autosaves), the columns coverage is counted from. */
+/**
+ * Of tables updated often (autosaves, judgements), what coverage is counted from: columns, or
+ * expressions of them with `$row` for the row. An assessment counts only once signed off.
+ */
 const countedColumns: Record<string, string[]> = {
   evidence_item: ['trainee_id', 'status', 'visibility'],
-  assessment: ['trainee_id', 'status', 'amends'],
+  assessment: ['trainee_id', `$row.status = 'signed-off'`, 'amends'],
 };
 
 /** Tables that reach the trainee through a parent row. */
@@ -46,10 +49,10 @@ export class TrackCoverageVersions1795452200000 implements MigrationInterface {
          RETURN NULL;
        END $$`,
     );
-    // Evidence and assessments change at every autosave; only these columns change what they count for.
     for (const [table, columns] of Object.entries(countedColumns)) {
-      const differs = `(${columns.map((column) => `after.${column}`).join(', ')})
-                       IS DISTINCT FROM (${columns.map((column) => `before.${column}`).join(', ')})`;
+      const of = (alias: string) =>
+        columns.map((column) => (column.includes('$row') ? column.replaceAll('$row', alias) : `${alias}.${column}`));
+      const differs = `(${of('after').join(', ')}) IS DISTINCT FROM (${of('before').join(', ')})`;
       await queryRunner.query(
         `CREATE FUNCTION coverage_changed_by_${table}_update() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN

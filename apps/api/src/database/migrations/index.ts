@@ -10,6 +10,7 @@ import { CreateAuthenticatorTables1795451300000 } from './1795451300000-CreateAu
 import { CreateCorrespondencesAndCrosswalks1795451600000 } from './1795451600000-CreateCorrespondencesAndCrosswalks';
 import { AddEvidenceIdempotencyKey1795451900000 } from './1795451900000-AddEvidenceIdempotencyKey';
 import { TrackCoverageVersions1795452200000 } from './1795452200000-TrackCoverageVersions';
+import { TrackCohortVersions1795452500000 } from './1795452500000-TrackCohortVersions';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateCorrespondencesAndCrosswalks1795451600000,
   AddEvidenceIdempotencyKey1795451900000,
   TrackCoverageVersions1795452200000,
+  TrackCohortVersions1795452500000,
 ];
