@@ -2,16 +2,26 @@ import request from 'supertest';
 
 import { createUser, signIn } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
+import { AuditChainer } from './audit-chainer';
 import { AuditService } from './audit.service';
 
 describe('audit log on PostgreSQL', () => {
   let testApp: TestApp;
   let audit: AuditService;
+  let chainer: AuditChainer;
 
   beforeAll(async () => {
     testApp = await createTestApp({ seedFrameworks: false });
     audit = testApp.app.get(AuditService);
+    chainer = testApp.app.get(AuditChainer);
   });
+
+  const event = (action: string) => ({ actorId: null, action, entityType: 'test' });
+  const chainOf = async (actions: string[]) =>
+    (await testApp.dataSource.query(
+      `SELECT id, action, previous_hash, hash FROM audit_event WHERE action = ANY ($1) ORDER BY id`,
+      [actions],
+    )) as { id: string; action: string; previous_hash: string | null; hash: string | null }[];
 
   afterAll(() => testApp.close());
 
@@ -30,6 +40,49 @@ describe('audit log on PostgreSQL', () => {
     const result = await audit.verify();
     expect(result).toMatchObject({ valid: true, firstBrokenEventId: null });
     expect(result.eventsChecked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('chains after commit in id order, waiting for an earlier id that has not committed yet', async () => {
+    const slow = testApp.dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    await audit.record(event('test.slow'), slow.manager); // takes its id first, commits last
+    await audit.record(event('test.fast'));
+    const rolledBack = testApp.dataSource.createQueryRunner();
+    await rolledBack.connect();
+    await rolledBack.startTransaction();
+    await audit.record(event('test.rolled-back'), rolledBack.manager);
+    await rolledBack.rollbackTransaction();
+    await rolledBack.release();
+
+    // The fast event has committed, but the slow one's id comes before it: neither is chained yet.
+    await chainer.chainPending();
+    expect((await chainOf(['test.fast'])).map((row) => row.hash)).toEqual([null]);
+
+    await slow.commitTransaction();
+    await slow.release();
+    await chainer.chainPending();
+    const [first, second] = await chainOf(['test.slow', 'test.fast', 'test.rolled-back']);
+    expect([first?.action, second?.action]).toEqual(['test.slow', 'test.fast']);
+    expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(second?.previous_hash).toBe(first?.hash);
+    expect(await audit.verify()).toMatchObject({ valid: true, firstBrokenEventId: null });
+  });
+
+  it('lets an unchained event have its hashes filled once, and nothing else', async () => {
+    await audit.record(event('test.sealed'));
+    const [unchained] = await chainOf(['test.sealed']);
+    await expect(
+      testApp.dataSource.query(
+        `UPDATE audit_event SET action = 'changed', previous_hash = repeat('1', 64), hash = repeat('2', 64)
+          WHERE id = $1`,
+        [unchained?.id],
+      ),
+    ).rejects.toThrow(/append-only/);
+    await chainer.chainPending();
+    await expect(
+      testApp.dataSource.query(`UPDATE audit_event SET hash = repeat('3', 64) WHERE id = $1`, [unchained?.id]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE, even in raw SQL', async () => {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type ChainedFields, GENESIS_HASH, chainHash } from './audit-chain';
+import {
+  type ChainedFields,
+  GENESIS_HASH,
+  type StoredEvent,
+  auditWritersLock,
+  chainHash,
+  fieldsOf,
+  storedEventColumns,
+} from './audit-chain';
+import { AuditChainer } from './audit-chainer';
 
 export interface AuditEventInput {
   actorId: string | null;
@@ -20,25 +29,18 @@ export interface AuditVerification {
   reason: string | null;
 }
 
-interface StoredEvent {
-  id: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  details: Record<string, unknown>;
-  ip_address: string | null;
-  previous_hash: string;
-  hash: string;
-}
-
 const verifyBatchSize = 2_000;
 
-/** The append-only, hash-chained record of who did what to which record, and when. */
+/**
+ * The append-only, hash-chained record of who did what to which record, and when. Events are
+ * written with the change they record and chained just after it commits (AuditChainer).
+ */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chainer: AuditChainer,
+  ) {}
 
   /** Appends one event; inside `manager`'s transaction when given, so it stands or falls with the change. */
   async record(event: AuditEventInput, manager?: EntityManager): Promise<void> {
@@ -49,18 +51,22 @@ export class AuditService {
     await this.dataSource.transaction((transaction) => this.append(transaction, event));
   }
 
-  /** Recomputes the whole chain in order and reports the first broken link. */
+  /** Chains what has committed, then recomputes the whole chain in order and reports the first broken link. */
   async verify(): Promise<AuditVerification> {
+    await this.chainer.chainPending();
     let previousHash = GENESIS_HASH;
     let lastId = '0';
     let eventsChecked = 0;
     for (;;) {
       const events: StoredEvent[] = await this.dataSource.query(
-        `SELECT id, occurred_at, actor_id, action, entity_type, entity_id, details, ip_address, previous_hash, hash
-           FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2`,
+        `SELECT ${storedEventColumns} FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2`,
         [lastId, verifyBatchSize],
       );
       for (const event of events) {
+        if (event.hash === null) {
+          // Committed since the chainer ran: the rest is verified once it is chained.
+          return { valid: true, eventsChecked, firstBrokenEventId: null, reason: null };
+        }
         if (event.previous_hash !== previousHash) {
           return broken(event.id, eventsChecked, 'its link to the previous event does not match');
         }
@@ -78,10 +84,6 @@ export class AuditService {
   }
 
   private async append(manager: EntityManager, event: AuditEventInput): Promise<void> {
-    // One writer at a time, so each event links to the one truly before it.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit_event'))`);
-    const [last] = (await manager.query(`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`)) as { hash: string }[];
-    const previousHash = last?.hash ?? GENESIS_HASH;
     const fields: ChainedFields = {
       occurredAt: new Date().toISOString(),
       actorId: event.actorId,
@@ -91,9 +93,12 @@ export class AuditService {
       details: event.details ?? {},
       ipAddress: event.ipAddress ?? null,
     };
+    // The writers' lock (shared: writers do not wait for each other) is taken before the event
+    // takes its id, and held to commit, which is what lets the chainer know which ids are settled.
     await manager.query(
-      `INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, details, ip_address, previous_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `WITH writer AS (SELECT pg_advisory_xact_lock_shared(${auditWritersLock}))
+       INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, details, ip_address)
+       SELECT $1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::jsonb, $7::text FROM writer`,
       [
         fields.occurredAt,
         fields.actorId,
@@ -102,23 +107,9 @@ export class AuditService {
         fields.entityId,
         JSON.stringify(fields.details),
         fields.ipAddress,
-        previousHash,
-        chainHash(previousHash, fields),
       ],
     );
   }
-}
-
-function fieldsOf(event: StoredEvent): ChainedFields {
-  return {
-    occurredAt: new Date(event.occurred_at).toISOString(),
-    actorId: event.actor_id,
-    action: event.action,
-    entityType: event.entity_type,
-    entityId: event.entity_id,
-    details: event.details,
-    ipAddress: event.ip_address,
-  };
 }
 
 function broken(eventId: string, eventsChecked: number, reason: string): AuditVerification {

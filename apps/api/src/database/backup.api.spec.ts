@@ -11,6 +11,7 @@ import { CSRF_HEADER } from '@portfolio/contracts';
 import { type DumpableServer, dumpableServer } from '../../test/dumpable-postgres';
 import { addTrainingRecord, createDeanery, createProgramme, createUser, signIn } from '../../test/factories';
 import { createTestApp, workspaceRoot } from '../../test/test-app';
+import { AuditChainer } from '../audit/audit-chainer';
 import { AuditService } from '../audit/audit.service';
 
 const dbScript = resolve(workspaceRoot, 'tools/scripts/db.mjs');
@@ -94,7 +95,7 @@ describe('npm run db:backup and db:restore', () => {
     const copy = new DataSource({ type: 'postgres', url: server.urlFor(copyName) });
     await copy.initialize();
     try {
-      const verification = await new AuditService(copy).verify();
+      const verification = await new AuditService(copy, new AuditChainer(copy)).verify();
       expect(verification).toMatchObject({ valid: true, firstBrokenEventId: null });
       expect(verification.eventsChecked).toBeGreaterThanOrEqual(4); // a sign-in and three items
     } finally {

@@ -11,6 +11,7 @@ import { CreateCorrespondencesAndCrosswalks1795451600000 } from './1795451600000
 import { AddEvidenceIdempotencyKey1795451900000 } from './1795451900000-AddEvidenceIdempotencyKey';
 import { TrackCoverageVersions1795452200000 } from './1795452200000-TrackCoverageVersions';
 import { TrackCohortVersions1795452500000 } from './1795452500000-TrackCohortVersions';
+import { ChainAuditEventsAfterCommit1795452800000 } from './1795452800000-ChainAuditEventsAfterCommit';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AddEvidenceIdempotencyKey1795451900000,
   TrackCoverageVersions1795452200000,
   TrackCohortVersions1795452500000,
+  ChainAuditEventsAfterCommit1795452800000,
 ];
