@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AdminModule } from './admin/admin.module';
@@ -23,7 +22,7 @@ import { ProgressionModule } from './progression/progression.module';
 import { SignOffsModule } from './sign-offs/sign-offs.module';
 import { StorageModule } from './storage/storage.module';
 import { TraineesModule } from './trainees/trainees.module';
-import { webAppStaticOptions } from './web-app/web-app-static';
+import { WebAppModule } from './web-app/web-app.module';
 import { WorkListsModule } from './work-lists/work-lists.module';
 
 export interface AppModuleOptions {
@@ -44,7 +43,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1_000,
         }),
-        ...(config.webDistDir ? [ServeStaticModule.forRoot(webAppStaticOptions(config.webDistDir))] : []),
+        ...(config.webDistDir ? [WebAppModule.register(config.webDistDir)] : []),
         AuditModule,
         AuthModule,
         StorageModule,

@@ -10,21 +10,27 @@ const entryPageCacheControl = 'no-cache';
 const assetCacheControl = 'public, max-age=86400';
 
 /**
- * The production build names its scripts, styles and media by their content (`main-LOOE5DSD.js`,
- * `styles-R2UCSWS6.css`, `media/logo-7MZ5Q2JD.svg`): a changed file has a new name, so a copy
+ * The production build names its scripts, styles and media by their content: esbuild with an
+ * upper-case hash (`main-LOOE5DSD.js`, `styles-R2UCSWS6.css`, `media/logo-7MZ5Q2JD.svg`), the chunk
+ * optimiser with a base64url one (`chunk-BonNSiM_.js`). A changed file has a new name, so a copy
  * never goes stale.
  */
-const contentHashedName = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+const contentHashedName = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+/** Whether a file of the built web app, by its path under the build's root, is one Angular named by its content. */
+export function isContentHashed(pathInBuild: string): boolean {
+  const parts = pathInBuild.split(/[\\/]/);
+  const name = parts[parts.length - 1] ?? '';
+  const builtByAngular = parts.length === 1 || (parts.length === 2 && parts[0] === 'media');
+  return builtByAngular && contentHashedName.test(name);
+}
 
 /** Cache-Control for a file of the built web app, by its path under the build's root. */
 export function webAppCacheControl(pathInBuild: string): string {
-  const parts = pathInBuild.split(/[\\/]/);
-  const name = parts[parts.length - 1] ?? '';
-  if (name === 'index.html') {
+  if (pathInBuild.split(/[\\/]/).pop() === 'index.html') {
     return entryPageCacheControl;
   }
-  const builtByAngular = parts.length === 1 || (parts.length === 2 && parts[0] === 'media');
-  return builtByAngular && contentHashedName.test(name) ? hashedFileCacheControl : assetCacheControl;
+  return isContentHashed(pathInBuild) ? hashedFileCacheControl : assetCacheControl;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 
 import { requireAnyPermission, requirePermission, requireSignIn } from './auth/access-guards';
+import { DashboardPage } from './dashboard/dashboard-page';
 
 export const appRoutes: Route[] = [
   {
@@ -61,12 +62,13 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./evidence/evidence.routes').then((module) => module.evidenceRoutes),
   },
   {
-    // The trainee's own dashboard; a supervisor's view of it is under /trainees. The page itself
-    // rather than a file of routes, so that one download fewer stands before it.
+    // The trainee's own dashboard, part of the start-up script rather than a lazy chunk: opened
+    // directly, no further downloads (the page, then the code it shares) stand between the app
+    // starting and the page asking for its data. A supervisor's view of it is under /trainees.
     path: 'dashboard',
     title: 'Your progress',
     canMatch: [requirePermission('evidence:write')],
-    loadComponent: () => import('./dashboard/dashboard-page').then((module) => module.DashboardPage),
+    component: DashboardPage,
   },
   {
     path: 'trainees',

@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 
 import { requirePermission } from '../auth/access-guards';
+import { DashboardPage } from '../dashboard/dashboard-page';
 
 export const traineeRoutes: Route[] = [
   {
@@ -9,9 +10,10 @@ export const traineeRoutes: Route[] = [
     loadComponent: () => import('./trainees-page').then((module) => module.TraineesPage),
   },
   {
+    // The page is part of the start-up script, for the trainee's own dashboard.
     path: ':traineeId/dashboard',
     title: 'Progress',
-    loadComponent: () => import('../dashboard/dashboard-page').then((module) => module.DashboardPage),
+    component: DashboardPage,
   },
   {
     path: ':traineeId/elements/:elementKey/sign-off',
