@@ -45,7 +45,10 @@ export async function startApi(distDir, connectionString) {
   const port = await freePort();
   const logFile = join(os.tmpdir(), 'portfolio-bench-api.log');
   const output = createWriteStream(logFile);
-  const child = spawn(process.execPath, [join(distDir, 'api/main.js')], {
+  // BENCH_API_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profile`
+  // to see where its time goes under a benchmark's load.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(distDir, 'api/main.js')], {
     cwd: workspaceRoot,
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, type QueryRunner } from 'typeorm';
 
 import { isDatabaseUnavailable } from '../database/database-errors';
@@ -14,13 +15,14 @@ import {
 
 const intervalMs = 500;
 const batchSize = 1_000;
-// Waiting longer for the writers' lock would hold up the writers queued behind it.
-const settleTimeout = '200ms';
+// Tries for the writers' lock in one run: writers hold it for milliseconds, so one try of these succeeds.
+const settleAttempts = 20;
+const settleRetryMs = 10;
 
 /**
  * Links committed audit events into the hash chain, in id order, shortly after they commit.
  *
- * An event takes its id while its writer holds the writers' lock shared, until commit. Holding it
+ * An event takes its id while its writer holds the writers' lock shared, until commit. Getting it
  * exclusively for a moment, the chainer knows every id up to the largest it then sees is settled
  * (committed, or gone with a rollback), so it can chain up to there without a later commit ever
  * landing behind it. Each API process runs one; an advisory lock lets one chain at a time.
@@ -79,22 +81,34 @@ export class AuditChainer implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** The largest id no open transaction can still be writing, or null if the writers are busy. */
+  /**
+   * The largest id no open transaction can still be writing, or null if writers held their lock
+   * at every try. The lock is only tried, never waited for: a waiting exclusive request would hold
+   * up every writer that came after it.
+   */
   private async settledId(runner: QueryRunner): Promise<string | null> {
-    await runner.startTransaction();
-    try {
-      await runner.query(`SET LOCAL lock_timeout = '${settleTimeout}'`);
-      await runner.query(`SELECT pg_advisory_xact_lock(${auditWritersLock})`);
-      const [{ settled }] = (await runner.query(`SELECT max(id)::text AS settled FROM audit_event`)) as {
-        settled: string | null;
-      }[];
-      await runner.commitTransaction();
-      return settled;
-    } catch (error) {
-      await runner.rollbackTransaction();
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '55P03') return null;
-      throw error;
+    for (let attempt = 0; attempt < settleAttempts; attempt++) {
+      if (attempt > 0) await delay(settleRetryMs);
+      await runner.startTransaction();
+      try {
+        const [{ locked }] = (await runner.query(
+          `SELECT pg_try_advisory_xact_lock(${auditWritersLock}) AS locked`,
+        )) as {
+          locked: boolean;
+        }[];
+        const settled = locked
+          ? ((
+              (await runner.query(`SELECT max(id)::text AS settled FROM audit_event`)) as { settled: string | null }[]
+            )[0]?.settled ?? null)
+          : undefined;
+        await runner.commitTransaction();
+        if (settled !== undefined) return settled;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
     }
+    return null;
   }
 
   /** Chains the next batch of unchained events up to `settled`; answers how many. */
