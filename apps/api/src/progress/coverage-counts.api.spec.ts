@@ -1,5 +1,3 @@
-import pg from 'pg';
-
 import { CSRF_HEADER, type EvidenceView, type ProgressView } from '@portfolio/contracts';
 
 import {
@@ -13,7 +11,6 @@ import {
   signIn,
 } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
-import { CoverageCounts } from './coverage-counts';
 
 /**
  * Coverage counts are kept in memory against a version the database moves: whatever changes a
@@ -157,27 +154,6 @@ describe('kept coverage counts', () => {
       [assessment?.id],
     );
     expect(BigInt(await version())).toBe(BigInt(requested) + 1n);
-  });
-
-  it('counts every trainee when primed, so that the first read after a restart counts nothing', async () => {
-    const statementsOf = async (client: SignedInClient) => {
-      const query = jest.spyOn(pg.Client.prototype, 'query');
-      try {
-        await progressAs(client);
-        return query.mock.calls.length;
-      } finally {
-        query.mockRestore();
-      }
-    };
-    // As after a change made by another process: the kept counts are out of date.
-    await sql(
-      `INSERT INTO trainee_coverage_version (trainee_id, version) VALUES ($1, 1)
-       ON CONFLICT (trainee_id) DO UPDATE SET version = trainee_coverage_version.version + 1`,
-      [trainee.id],
-    );
-    await testApp.app.get(CoverageCounts).prime();
-    const first = await statementsOf(supervisorClient);
-    expect(await statementsOf(supervisorClient)).toBe(first);
   });
 
   it('shows a sign-off and a change of stage as soon as they are made', async () => {

@@ -1,9 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.provider';
-import { isDatabaseUnavailable } from '../database/database-errors';
 import { sharedWith } from '../evidence/evidence-visibility';
 
 /** Items linked to an element at a stage, counted for each audience that may read them. */
@@ -33,8 +30,6 @@ type Row<T> = T & { trainee_id: string };
 
 // About 5 kB a trainee: a deanery's worth stays in memory.
 const maxCachedTrainees = 10_000;
-// Trainees counted together when the counts are primed at start.
-const primeBatchSize = 500;
 
 /**
  * Each trainee's coverage counts, kept in memory against the trainee's coverage version (moved
@@ -43,45 +38,10 @@ const primeBatchSize = 500;
  * version are current, whichever API process wrote since, and only the others are counted.
  */
 @Injectable()
-export class CoverageCounts implements OnApplicationBootstrap {
-  private readonly logger = new Logger('CoverageCounts');
+export class CoverageCounts {
   private readonly cache = new Map<string, TraineeCounts>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  /**
-   * Counts every trainee's coverage in the background once the server has started, so that a
-   * restart on a busy day does not make its first readers wait for the counting. Tests count on demand.
-   */
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    void this.prime().catch((error: unknown) => {
-      if (!isDatabaseUnavailable(error)) {
-        this.logger.warn(
-          `Counting coverage at start failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    });
-  }
-
-  /** Counts the coverage of enabled trainees, as many as are kept. */
-  async prime(): Promise<void> {
-    const trainees = (await this.dataSource.query(
-      `SELECT trainee.id, coalesce(counted.version, 0)::text AS version
-         FROM app_user trainee LEFT JOIN trainee_coverage_version counted ON counted.trainee_id = trainee.id
-        WHERE 'trainee' = ANY (trainee.roles) AND trainee.disabled_at IS NULL
-        ORDER BY trainee.id
-        LIMIT $1`,
-      [maxCachedTrainees],
-    )) as { id: string; version: string }[];
-    for (let start = 0; start < trainees.length; start += primeBatchSize) {
-      const batch = trainees.slice(start, start + primeBatchSize);
-      await this.of(new Map(batch.map((trainee) => [trainee.id, trainee.version])));
-    }
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /** `versions`: trainee id → the coverage version read just now. */
   async of(versions: Map<string, string>): Promise<Map<string, TraineeCounts>> {
