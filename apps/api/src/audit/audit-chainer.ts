@@ -1,7 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, type QueryRunner } from 'typeorm';
 
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.provider';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import {
   GENESIS_HASH,
@@ -33,9 +35,14 @@ export class AuditChainer implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
+  /** Every half second; tests chain when they ask (`chainPending`), so no run lands among their queries. */
   onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return;
     this.timer = setInterval(() => void this.chainPending().catch((error) => this.report(error)), intervalMs);
     this.timer.unref();
   }

@@ -13,6 +13,7 @@ import { addTrainingRecord, createDeanery, createProgramme, createUser, signIn }
 import { createTestApp, workspaceRoot } from '../../test/test-app';
 import { AuditChainer } from '../audit/audit-chainer';
 import { AuditService } from '../audit/audit.service';
+import type { AppConfig } from '../config/app-config';
 
 const dbScript = resolve(workspaceRoot, 'tools/scripts/db.mjs');
 
@@ -95,7 +96,10 @@ describe('npm run db:backup and db:restore', () => {
     const copy = new DataSource({ type: 'postgres', url: server.urlFor(copyName) });
     await copy.initialize();
     try {
-      const verification = await new AuditService(copy, new AuditChainer(copy)).verify();
+      const verification = await new AuditService(
+        copy,
+        new AuditChainer(copy, { nodeEnv: 'test' } as AppConfig),
+      ).verify();
       expect(verification).toMatchObject({ valid: true, firstBrokenEventId: null });
       expect(verification.eventsChecked).toBeGreaterThanOrEqual(4); // a sign-in and three items
     } finally {
