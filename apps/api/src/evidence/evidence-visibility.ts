@@ -1,4 +1,5 @@
 import type { SessionUser } from '../auth/session.service';
+import { inViewersDeanery } from '../progression/deanery-scope';
 
 /**
  * Which evidence items a user may read, as a SQL condition on an item row `alias`: all of their
@@ -12,7 +13,7 @@ export function visibleEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias
     conditions.push(`(${sharedWith.supervisor(alias)} AND ${supervises(`${alias}.trainee_id`, parameter)})`);
   }
   if (user.roles.includes('deanery_admin')) {
-    conditions.push(`(${sharedWith.panel(alias)} AND ${inDeaneryOf(`${alias}.trainee_id`, parameter)})`);
+    conditions.push(`(${sharedWith.panel(alias)} AND ${inViewersDeanery(`${alias}.trainee_id`, parameter)})`);
   }
   return `(${conditions.join(' OR ')})`;
 }
@@ -34,7 +35,7 @@ export const sharedWith = {
 export function evidenceAudience(user: Pick<SessionUser, 'roles'>, traineeId: string, parameter: string): string {
   const cases = [`WHEN ${traineeId} = ${parameter}::uuid THEN 'own'`];
   if (user.roles.includes('supervisor')) cases.push(`WHEN ${supervises(traineeId, parameter)} THEN 'supervisor'`);
-  if (user.roles.includes('deanery_admin')) cases.push(`WHEN ${inDeaneryOf(traineeId, parameter)} THEN 'panel'`);
+  if (user.roles.includes('deanery_admin')) cases.push(`WHEN ${inViewersDeanery(traineeId, parameter)} THEN 'panel'`);
   return `(CASE ${cases.join(' ')} ELSE 'none' END)`;
 }
 
@@ -43,13 +44,6 @@ function supervises(traineeId: string, parameter: string): string {
                    WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
                      AND assignment.starts_on <= current_date
                      AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`;
-}
-
-function inDeaneryOf(traineeId: string, parameter: string): string {
-  return `EXISTS (SELECT 1 FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
-                   WHERE record.trainee_id = ${traineeId} AND programme.deanery_id = viewer.deanery_id)`;
 }
 
 /**
