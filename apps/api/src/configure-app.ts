@@ -8,20 +8,25 @@ import helmet from 'helmet';
 import { API_PREFIX } from '@portfolio/contracts';
 
 import { httpCompression } from './common/http-compression';
-import { bodyParserErrors, rejectMalformedPath } from './common/request-guards';
+import { bodyParserErrors, noStoreApiAnswers, rejectMalformedPath } from './common/request-guards';
 import { createValidationPipe } from './common/validation';
 
 /** Everything about the HTTP surface that the server and the API tests must share. */
 export function configureApp(app: INestApplication): void {
   // CASE tools look for the 1EdTech paths at /ims/case/v1p1, outside the API's own prefix.
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'ims/{*path}', method: RequestMethod.ALL }] });
+  const express = app.getHttpAdapter().getInstance() as Application;
   // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
-  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', 'loopback');
+  express.set('trust proxy', 'loopback');
+  // The API's answers are a person's records and are never kept (noStoreApiAnswers), so hashing each
+  // for an ETag is wasted; the web app's prepared files carry tags worked out once.
+  express.set('etag', false);
   // Evidence bodies, cohort CSV files and CASE packages (up to 10 MB) arrive as JSON; files come as
   // multipart, limited per route.
   (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
   // Nothing is posted as a form; flat fields only, so a form cannot smuggle in nested objects.
   (app as NestExpressApplication).useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  app.use(`/${API_PREFIX}`, noStoreApiAnswers);
   app.use(bodyParserErrors);
   app.use(rejectMalformedPath);
   app.useGlobalPipes(createValidationPipe());

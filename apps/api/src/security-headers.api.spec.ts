@@ -83,6 +83,20 @@ describe('security headers and session cookies', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('tells browsers and proxies to keep no copy of an API answer, and sends no ETag for one', async () => {
+    for (const path of ['/api/health', '/api/no-such-route', '/api/auth/me']) {
+      const response = await http().get(path);
+      expect({ path, cacheControl: response.headers['cache-control'], etag: response.headers['etag'] }).toEqual({
+        path,
+        cacheControl: 'no-store',
+        etag: undefined,
+      });
+    }
+    // The web app's entry page is asked for again each time rather than never kept.
+    const page = await http().get('/').expect(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+  });
+
   it('serves a page with no inline script or event handler, and a build that adds none', async () => {
     const page = await http().get('/').expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);

@@ -143,18 +143,20 @@ export async function evidenceList(pool, { session, viewer, search }) {
   const parameters = [viewer.id];
   const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
   // As the API does: start from the trainees whose evidence the viewer may read at all.
+  const acrossDeanery = viewer.roles.includes('deanery_admin');
   where.push(
-    viewer.roles.includes('deanery_admin')
+    acrossDeanery
       ? `item.trainee_id = ANY (ARRAY(${readableTraineeIds(viewer.roles, '$1')}))`
       : `item.trainee_id IN (${readableTraineeIds(viewer.roles, '$1')})`,
   );
   if (search) {
     parameters.push(search);
-    where.push(`item.search @@ websearch_to_tsquery('english', $${parameters.length})`);
+    const query = `websearch_to_tsquery('english', $${parameters.length})`;
+    where.push(acrossDeanery ? `item.search @@ ${query}` : `ts_match_vq(item.search, (SELECT ${query}))`);
   }
   parameters.push(26);
-  // As the API does: a search is planned for its words each time, a plain list is prepared.
-  const run = search ? (text, values) => pool.query(text, values) : (text, values) => prepared(pool, text, values);
+  // As the API does: a search across a deanery is planned for its words each time, the rest prepared.
+  const run = search && acrossDeanery ? (text, values) => pool.query(text, values) : (text, values) => prepared(pool, text, values);
   await run(
     `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
             item.status, item.updated_at, item.occurred_on::text AS sort_value,

@@ -29,6 +29,15 @@ export function rejectMalformedPath(request: Request, _response: Response, next:
   }
 }
 
+/**
+ * The API's answers hold people's records: no browser or proxy keeps them, unless an endpoint says
+ * otherwise.
+ */
+export function noStoreApiAnswers(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 const bodyProblems: Record<string, [number, string]> = {
   'entity.parse.failed': [400, 'The request body must be JSON: an object or an array.'],
   'entity.too.large': [413, 'The request body is larger than this API accepts.'],

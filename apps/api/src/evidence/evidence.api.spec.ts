@@ -138,6 +138,19 @@ describe('evidence log on PostgreSQL', () => {
     const titles = supervisorList.items.map((item) => item.title);
     expect(titles).toEqual(expect.arrayContaining(['Ran the rota', 'Leadership course']));
     expect(titles).not.toContain('Private thoughts');
+
+    // A search finds the same, whether it reads the trainee's items (a supervisor, one trainee) or
+    // looks words up across a deanery.
+    const found = async (client: SignedInClient, query: string) =>
+      ((await client.agent.get(`/api/evidence?${query}`).expect(200)).body as EvidencePage).items
+        .map((item) => item.title)
+        .sort();
+    for (const query of ['q=rota OR course OR thoughts', `q=rota OR course OR thoughts&traineeId=${trainee.id}`]) {
+      expect(await found(traineeClient, query)).toEqual(['Leadership course', 'Private thoughts', 'Ran the rota']);
+      expect(await found(supervisorClient, query)).toEqual(['Leadership course', 'Ran the rota']);
+      expect(await found(deaneryClient, query)).toEqual(['Leadership course']);
+      expect(await found(otherDeaneryClient, query)).toEqual([]);
+    }
     // Only the owner writes.
     await write(supervisorClient, 'patch', `/api/evidence/${shared.id}`, { version: 2, title: 'Changed' }).expect(404);
   });

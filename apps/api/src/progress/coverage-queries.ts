@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session.service';
 import { preparedQuery } from '../database/prepared-query';
 import { type EvidenceAudience, evidenceAudience } from '../evidence/evidence-visibility';
 import { visibleTraineeCondition } from '../trainees/trainee-visibility';
-import { CoverageCounts } from './coverage-counts';
+import { CoverageCounts, type TraineeCounts } from './coverage-counts';
 import { FrameworkStructures } from './framework-structures';
 
 /** The framework of a trainee with no training record. */
@@ -40,6 +40,9 @@ export interface Placement extends TraineeStage {
  */
 @Injectable()
 export class CoverageQueries {
+  // Dropped with the counts they were computed from when a trainee's coverage version moves.
+  private readonly computed = new WeakMap<TraineeCounts, Map<string, StageProgress>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly structures: FrameworkStructures,
@@ -114,6 +117,13 @@ export class CoverageQueries {
       const traineeCounts = counts.get(trainee.traineeId);
       if (!stage || !structure || !traineeCounts) continue;
       const audience = trainee.audience;
+      const computed = structure.published ? this.computedFrom(traineeCounts) : new Map<string, StageProgress>();
+      const key = `${structure.frameworkId} ${stage} ${audience}`;
+      const known = computed.get(key);
+      if (known) {
+        progress.set(trainee.traineeId, known);
+        continue;
+      }
       // Element key → count at the stage, for elements of the trainee's framework.
       const atStage = <T extends { element_id: string; stage_id: string }>(rows: T[], count: (row: T) => number) => {
         const counted = new Map<string, number>();
@@ -125,18 +135,27 @@ export class CoverageQueries {
         }
         return counted;
       };
-      progress.set(
-        trainee.traineeId,
-        computeStageProgress({
-          stage,
-          domains: structure.domains,
-          elements: structure.elementsByStage.get(stage) ?? [],
-          evidenceCounts: atStage(traineeCounts.evidence, (row) => (audience === 'none' ? 0 : row[audience])),
-          assessmentCounts: atStage(traineeCounts.assessments, (row) => row.count),
-          signedOff: new Set(atStage(traineeCounts.signedOff, (row) => row.count).keys()),
-        }),
-      );
+      const stageProgress = computeStageProgress({
+        stage,
+        domains: structure.domains,
+        elements: structure.elementsByStage.get(stage) ?? [],
+        evidenceCounts: atStage(traineeCounts.evidence, (row) => (audience === 'none' ? 0 : row[audience])),
+        assessmentCounts: atStage(traineeCounts.assessments, (row) => row.count),
+        signedOff: new Set(atStage(traineeCounts.signedOff, (row) => row.count).keys()),
+      });
+      computed.set(key, stageProgress);
+      progress.set(trainee.traineeId, stageProgress);
     }
     return progress;
+  }
+
+  /** Progress computed from one version of a trainee's counts, kept with them: callers build new views, never change it. */
+  private computedFrom(counts: TraineeCounts): Map<string, StageProgress> {
+    let computed = this.computed.get(counts);
+    if (!computed) {
+      computed = new Map();
+      this.computed.set(counts, computed);
+    }
+    return computed;
   }
 }

@@ -7,6 +7,8 @@ import type { ProgressDomainInput, ProgressElementInput } from '@portfolio/compe
 export interface FrameworkStructure {
   frameworkId: string;
   title: string;
+  /** A published version never changes, so what is computed from it can be kept. */
+  published: boolean;
   /** In order. */
   stages: { key: string; title: string }[];
   domains: ProgressDomainInput[];
@@ -76,7 +78,7 @@ export class FrameworkStructures {
       if (own.length === 0) continue;
       const structure = structureOf(id, own);
       structures.set(id, structure);
-      if (own[0]?.status === 'published') this.published.set(id, structure);
+      if (structure.published) this.published.set(id, structure);
     }
     return structures;
   }
@@ -86,6 +88,7 @@ function structureOf(frameworkId: string, rows: StructureRow[]): FrameworkStruct
   const structure: FrameworkStructure = {
     frameworkId,
     title: rows[0]?.framework_title ?? '',
+    published: rows[0]?.status === 'published',
     stages: [],
     domains: [],
     elementsByStage: new Map(),

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,11 +24,21 @@ export const compileEagerlyHint = '//# allFunctionsCalledOnLoad\n';
 
 type Encoding = 'br' | 'gzip';
 
+/** Bytes to send, with their entity tag worked out once rather than on every request. */
+interface PreparedBody {
+  bytes: Buffer;
+  etag: string;
+}
+
 interface PreparedFile {
-  br: Buffer;
-  gzip: Buffer;
+  br: PreparedBody;
+  gzip: PreparedBody;
   /** The uncompressed bytes, when they differ from the file's (a start-up script, with its hint). */
-  identity: Buffer | null;
+  identity: PreparedBody | null;
+}
+
+function preparedBody(bytes: Buffer): PreparedBody {
+  return { bytes, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
 }
 
 /**
@@ -106,8 +117,9 @@ export class PreparedFiles {
     response.type(extname(pathInBuild));
     if (encoding) response.setHeader('Content-Encoding', encoding);
     response.setHeader('Cache-Control', webAppCacheControl(pathInBuild));
-    // Express gives these bytes an ETag and answers a matching If-None-Match with 304.
-    response.send(body);
+    response.setHeader('ETag', body.etag);
+    // Express answers a matching If-None-Match with 304.
+    response.send(body.bytes);
   };
 
   private async prepareAll(): Promise<void> {
@@ -123,14 +135,16 @@ export class PreparedFiles {
       const identity = startup.has(pathInBuild) ? Buffer.concat([Buffer.from(compileEagerlyHint), fileContent]) : null;
       const content = identity ?? fileContent;
       this.files.set(`/${pathInBuild}`, {
-        br: await brotli(content, {
-          params: {
-            [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
-            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: content.length,
-          },
-        }),
-        gzip: await gzipCompress(content, { level: zlibConstants.Z_BEST_COMPRESSION }),
-        identity,
+        br: preparedBody(
+          await brotli(content, {
+            params: {
+              [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+              [zlibConstants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        ),
+        gzip: preparedBody(await gzipCompress(content, { level: zlibConstants.Z_BEST_COMPRESSION })),
+        identity: identity && preparedBody(identity),
       });
     }
   }
