@@ -301,11 +301,18 @@ async function main() {
     log(`${people.length} people for ${settings.warmupSeconds} s of warm-up, then ${settings.seconds} s measured...`);
     const measuredFrom = performance.now() + settings.warmupSeconds * 1000;
     const deadline = Date.now() + (settings.warmupSeconds + settings.seconds) * 1000;
-    const warmup = { latencies: [], errors: 0 };
+    const warmupFrom = performance.now();
+    // Where a cold server's time goes: by action, and by 5-second slice of the warm-up.
+    const warmup = { latencies: [], errors: 0, byAction: new Map(), bySlice: [] };
     const record = (action, latency, status, answer) => {
       const failed = status < 200 || status >= 300;
-      if (performance.now() - latency < measuredFrom) {
+      const startedAt = performance.now() - latency;
+      if (startedAt < measuredFrom) {
         warmup.latencies.push(latency);
+        if (!warmup.byAction.has(action)) warmup.byAction.set(action, []);
+        warmup.byAction.get(action).push(latency);
+        const slice = Math.floor((startedAt - warmupFrom) / 5000);
+        (warmup.bySlice[slice] ??= []).push(latency);
         if (failed) warmup.errors += 1;
         if (failed && firstErrors.length < 10) firstErrors.push({ action, status, warmup: true });
         return;
@@ -332,7 +339,16 @@ async function main() {
       seconds,
       { errors: actions.reduce((sum, action) => sum + action.errors, 0) },
     );
-    const warmupSummary = summarise(warmup.latencies, settings.warmupSeconds, { errors: warmup.errors });
+    const warmupSummary = {
+      ...summarise(warmup.latencies, settings.warmupSeconds, { errors: warmup.errors }),
+      actions: [...warmup.byAction.entries()]
+        .map(([name, latencies]) => ({ name, ...summarise(latencies, settings.warmupSeconds) }))
+        .sort((a, b) => b.requests - a.requests),
+      slices: [...warmup.bySlice].map((latencies = [], index) => ({
+        fromSecond: index * 5,
+        ...summarise(latencies, 5),
+      })),
+    };
     const met =
       overall.errors + warmup.errors === targets.errors &&
       overall.latencyMs.p99 !== null &&
@@ -362,6 +378,14 @@ async function main() {
     };
     const file = await writeResults(join(workspaceRoot, 'bench'), results, loadMarkdown);
     log(loadMarkdown(results, file));
+    log(
+      `Warm-up by action (p50 / p99 ms): ${warmupSummary.actions
+        .map((action) => `${action.name} ${action.latencyMs.p50} / ${action.latencyMs.p99}`)
+        .join('; ')}`,
+    );
+    log(
+      `Warm-up by 5 s (p99 ms): ${warmupSummary.slices.map((slice) => `${slice.fromSecond} s ${slice.latencyMs.p99}`).join('; ')}`,
+    );
     if (firstErrors.length > 0) log(`First errors: ${JSON.stringify(firstErrors, null, 2)}`);
     process.exitCode = met ? 0 : 1;
   } finally {
