@@ -11,6 +11,7 @@ import {
   signIn,
 } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
+import { CoverageCounts } from './coverage-counts';
 
 /**
  * Coverage counts are kept in memory against a version the database moves: whatever changes a
@@ -172,5 +173,48 @@ describe('kept coverage counts', () => {
     expect(undergraduate.stage).toBe('undergraduate');
     // The evidence was linked at the postgraduate stage, so none counts at this one.
     expect(undergraduate.totals.evidenced + undergraduate.totals['signed-off']).toBe(0);
+  });
+
+  it('stores what it counts, so a process that starts reads the counts of the current version only', async () => {
+    await sql(`UPDATE training_record SET stage_key = 'postgraduate' WHERE trainee_id = $1`, [trainee.id]);
+    await evidenceSeen();
+    const [stored] = (await sql(`SELECT version::text, counts FROM trainee_coverage_counts WHERE trainee_id = $1`, [
+      trainee.id,
+    ])) as { version: string; counts: { evidence: [string, string, number, number, number][] } }[];
+    expect(stored?.version).toBe(await version());
+    const evidenceRows = stored?.counts.evidence ?? [];
+    expect(evidenceRows.length).toBeGreaterThan(0);
+
+    // A stored count that differs from the rows (as no count would) shows that a new process reads it.
+    const startedAfresh = () => new CoverageCounts(testApp.dataSource);
+    const doctored = { ...stored?.counts, evidence: evidenceRows.map(([element, stage]) => [element, stage, 7, 7, 7]) };
+    await sql(`UPDATE trainee_coverage_counts SET counts = $2 WHERE trainee_id = $1`, [
+      trainee.id,
+      JSON.stringify(doctored),
+    ]);
+    const current = new Map([[trainee.id, await version()]]);
+    const read = (await startedAfresh().of(current)).get(trainee.id);
+    expect(read?.evidence.map((row) => row.own)).toEqual(evidenceRows.map(() => 7));
+
+    // Once the trainee's version moves, the stored counts are stale: counted again, and stored again.
+    await sql(`UPDATE evidence_item SET visibility = 'panel' WHERE id = $1`, [
+      items['Shared with the supervisor'],
+    ]);
+    const moved = new Map([[trainee.id, await version()]]);
+    const recounted = (await startedAfresh().of(moved)).get(trainee.id);
+    expect(recounted?.evidence.some((row) => row.own === 7)).toBe(false);
+    const [restored] = (await sql(`SELECT version::text FROM trainee_coverage_counts WHERE trainee_id = $1`, [
+      trainee.id,
+    ])) as { version: string }[];
+    expect(restored?.version).toBe(moved.get(trainee.id));
+    // An older version never replaces a newer one.
+    await startedAfresh().of(current);
+    expect(
+      (
+        (await sql(`SELECT version::text FROM trainee_coverage_counts WHERE trainee_id = $1`, [trainee.id])) as {
+          version: string;
+        }[]
+      )[0]?.version,
+    ).toBe(moved.get(trainee.id));
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { sharedWith } from '../evidence/evidence-visibility';
@@ -28,6 +28,44 @@ export interface TraineeCounts {
 
 type Row<T> = T & { trainee_id: string };
 
+const emptyCounts = { evidence: [], assessments: [], signedOff: [] };
+
+/** Counts as stored: rows as arrays, about a third of the size of objects. */
+interface StoredCounts {
+  evidence: [elementId: string, stageId: string, own: number, supervisor: number, panel: number][];
+  assessments: [elementId: string, stageId: string, count: number][];
+  signedOff: [elementId: string, stageId: string, count: number][];
+}
+
+function toStored(counts: TraineeCounts): StoredCounts {
+  const elementRow = (row: ElementCountRow): [string, string, number] => [row.element_id, row.stage_id, row.count];
+  return {
+    evidence: counts.evidence.map((row) => [row.element_id, row.stage_id, row.own, row.supervisor, row.panel]),
+    assessments: counts.assessments.map(elementRow),
+    signedOff: counts.signedOff.map(elementRow),
+  };
+}
+
+function fromStored(version: string, stored: StoredCounts): TraineeCounts {
+  const elementRow = ([element_id, stage_id, count]: [string, string, number]): ElementCountRow => ({
+    element_id,
+    stage_id,
+    count,
+  });
+  return {
+    version,
+    evidence: stored.evidence.map(([element_id, stage_id, own, supervisor, panel]) => ({
+      element_id,
+      stage_id,
+      own,
+      supervisor,
+      panel,
+    })),
+    assessments: stored.assessments.map(elementRow),
+    signedOff: stored.signedOff.map(elementRow),
+  };
+}
+
 // About 5 kB a trainee: a deanery's worth stays in memory.
 const maxCachedTrainees = 10_000;
 
@@ -36,9 +74,12 @@ const maxCachedTrainees = 10_000;
  * by triggers whenever evidence, assessments, sign-offs or training records change; see the
  * TrackCoverageVersions migration). A caller reads the versions first; counts cached at the same
  * version are current, whichever API process wrote since, and only the others are counted.
+ * Counted coverage is also stored in the database (StoreCoverageCounts), so a process that has
+ * just started reads what was counted before rather than counting every trainee again at once.
  */
 @Injectable()
 export class CoverageCounts {
+  private readonly logger = new Logger(CoverageCounts.name);
   private readonly cache = new Map<string, TraineeCounts>();
 
   constructor(private readonly dataSource: DataSource) {}
@@ -59,13 +100,50 @@ export class CoverageCounts {
       }
     }
     if (stale.length === 0) return counts;
-    const counted = await this.count(stale);
+    const stored = await this.stored(stale, versions);
+    const uncounted = stale.filter((traineeId) => !stored.has(traineeId));
+    const counted = uncounted.length > 0 ? await this.count(uncounted) : () => emptyCounts;
+    const fresh: TraineeCounts[] = [];
     for (const traineeId of stale) {
-      const fresh = { version: versions.get(traineeId) ?? '0', ...counted(traineeId) };
-      counts.set(traineeId, fresh);
-      this.remember(traineeId, fresh);
+      const current = stored.get(traineeId) ?? { version: versions.get(traineeId) ?? '0', ...counted(traineeId) };
+      if (!stored.has(traineeId)) fresh.push(current);
+      counts.set(traineeId, current);
+      this.remember(traineeId, current);
     }
+    await this.store(uncounted, fresh);
     return counts;
+  }
+
+  /** Counts another process (or this one before it started) stored at the version read just now. */
+  private async stored(traineeIds: string[], versions: Map<string, string>): Promise<Map<string, TraineeCounts>> {
+    const rows = (await this.dataSource.query(
+      `SELECT trainee_id, version::text, counts FROM trainee_coverage_counts WHERE trainee_id = ANY ($1::uuid[])`,
+      [traineeIds],
+    )) as { trainee_id: string; version: string; counts: StoredCounts }[];
+    const stored = new Map<string, TraineeCounts>();
+    for (const row of rows) {
+      if (row.version === versions.get(row.trainee_id)) stored.set(row.trainee_id, fromStored(row.version, row.counts));
+    }
+    return stored;
+  }
+
+  /**
+   * Stores counts for other processes and later starts, unless a newer version is stored already.
+   * Only a saving: a read does not fail for want of it.
+   */
+  private async store(traineeIds: string[], counts: TraineeCounts[]): Promise<void> {
+    if (traineeIds.length === 0) return;
+    await this.dataSource
+      .query(
+        `INSERT INTO trainee_coverage_counts (trainee_id, version, counts)
+       SELECT trainee_id, version, counts FROM unnest($1::uuid[], $2::bigint[], $3::json[]) AS fresh (trainee_id, version, counts)
+        WHERE EXISTS (SELECT 1 FROM app_user WHERE app_user.id = fresh.trainee_id)
+        ORDER BY trainee_id
+       ON CONFLICT (trainee_id) DO UPDATE SET version = excluded.version, counts = excluded.counts
+        WHERE trainee_coverage_counts.version < excluded.version`,
+        [traineeIds, counts.map((each) => each.version), counts.map((each) => JSON.stringify(toStored(each)))],
+      )
+      .catch((error: unknown) => this.logger.warn(`Counted coverage was not stored: ${String(error)}`));
   }
 
   private remember(traineeId: string, counts: TraineeCounts): void {

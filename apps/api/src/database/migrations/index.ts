@@ -12,6 +12,7 @@ import { AddEvidenceIdempotencyKey1795451900000 } from './1795451900000-AddEvide
 import { TrackCoverageVersions1795452200000 } from './1795452200000-TrackCoverageVersions';
 import { TrackCohortVersions1795452500000 } from './1795452500000-TrackCohortVersions';
 import { ChainAuditEventsAfterCommit1795452800000 } from './1795452800000-ChainAuditEventsAfterCommit';
+import { StoreCoverageCounts1795453100000 } from './1795453100000-StoreCoverageCounts';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   TrackCoverageVersions1795452200000,
   TrackCohortVersions1795452500000,
   ChainAuditEventsAfterCommit1795452800000,
+  StoreCoverageCounts1795453100000,
 ];
