@@ -2,6 +2,7 @@ import request from 'supertest';
 
 import { createUser, signIn } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
+import { auditChainerLock } from './audit-chain';
 import { AuditChainer } from './audit-chainer';
 import { AuditService } from './audit.service';
 
@@ -90,6 +91,34 @@ describe('audit log on PostgreSQL', () => {
     await expect(testApp.dataSource.query(`UPDATE audit_event SET action = 'changed'`)).rejects.toThrow(/append-only/);
     await expect(testApp.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(testApp.dataSource.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+  });
+
+  it('reports an event whose hashes were removed, when events after it are chained', async () => {
+    await audit.record(event('test.unchained-victim'));
+    await audit.record(event('test.chained-after'));
+    await chainer.chainPending();
+    const [victim] = await chainOf(['test.unchained-victim']);
+    await testApp.dataSource.transaction(async (manager) => {
+      await manager.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+      await manager.query(`UPDATE audit_event SET previous_hash = NULL, hash = NULL WHERE id = $1`, [victim?.id]);
+      await manager.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+    });
+    // Another process holding the chainer's lock: the event is not chained again before the check.
+    const otherProcess = testApp.dataSource.createQueryRunner();
+    await otherProcess.connect();
+    try {
+      await otherProcess.query(`SELECT pg_advisory_lock(${auditChainerLock})`);
+      expect(await audit.verify()).toMatchObject({
+        valid: false,
+        firstBrokenEventId: String(victim?.id),
+        reason: `Event ${victim?.id}: it is not chained, yet later events are.`,
+      });
+    } finally {
+      await otherProcess.query(`SELECT pg_advisory_unlock(${auditChainerLock})`);
+      await otherProcess.release();
+    }
+    // Chained again with the same content, the chain holds.
+    expect(await audit.verify()).toMatchObject({ valid: true, firstBrokenEventId: null });
   });
 
   it('reports the first broken link when a row is tampered with behind the trigger', async () => {

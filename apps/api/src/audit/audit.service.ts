@@ -64,7 +64,13 @@ export class AuditService {
       );
       for (const event of events) {
         if (event.hash === null) {
-          // Committed since the chainer ran: the rest is verified once it is chained.
+          // Committed since the chainer ran, the rest is verified once it is chained. Events are
+          // chained in id order, so a chained event after this one means its hashes were removed.
+          const [later] = (await this.dataSource.query(
+            `SELECT id FROM audit_event WHERE id > $1 AND hash IS NOT NULL ORDER BY id LIMIT 1`,
+            [event.id],
+          )) as { id: string }[];
+          if (later) return broken(event.id, eventsChecked, 'it is not chained, yet later events are');
           return { valid: true, eventsChecked, firstBrokenEventId: null, reason: null };
         }
         if (event.previous_hash !== previousHash) {
