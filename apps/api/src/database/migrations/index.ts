@@ -13,6 +13,7 @@ import { TrackCoverageVersions1795452200000 } from './1795452200000-TrackCoverag
 import { TrackCohortVersions1795452500000 } from './1795452500000-TrackCohortVersions';
 import { ChainAuditEventsAfterCommit1795452800000 } from './1795452800000-ChainAuditEventsAfterCommit';
 import { StoreCoverageCounts1795453100000 } from './1795453100000-StoreCoverageCounts';
+import { IndexSupervisorDashboard1795453400000 } from './1795453400000-IndexSupervisorDashboard';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   TrackCohortVersions1795452500000,
   ChainAuditEventsAfterCommit1795452800000,
   StoreCoverageCounts1795453100000,
+  IndexSupervisorDashboard1795453400000,
 ];
