@@ -156,7 +156,10 @@ export async function evidenceList(pool, { session, viewer, search }) {
   }
   parameters.push(26);
   // As the API does: a search across a deanery is planned for its words each time, the rest prepared.
-  const run = search && acrossDeanery ? (text, values) => pool.query(text, values) : (text, values) => prepared(pool, text, values);
+  const run =
+    search && acrossDeanery
+      ? (text, values) => pool.query(text, values)
+      : (text, values) => prepared(pool, text, values);
   await run(
     `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
             item.status, item.updated_at, item.occurred_on::text AS sort_value,

@@ -197,9 +197,7 @@ describe('kept coverage counts', () => {
     expect(read?.evidence.map((row) => row.own)).toEqual(evidenceRows.map(() => 7));
 
     // Once the trainee's version moves, the stored counts are stale: counted again, and stored again.
-    await sql(`UPDATE evidence_item SET visibility = 'panel' WHERE id = $1`, [
-      items['Shared with the supervisor'],
-    ]);
+    await sql(`UPDATE evidence_item SET visibility = 'panel' WHERE id = $1`, [items['Shared with the supervisor']]);
     const moved = new Map([[trainee.id, await version()]]);
     const recounted = (await startedAfresh().of(moved)).get(trainee.id);
     expect(recounted?.evidence.some((row) => row.own === 7)).toBe(false);
