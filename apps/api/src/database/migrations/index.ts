@@ -14,7 +14,7 @@ import { TrackCohortVersions1795452500000 } from './1795452500000-TrackCohortVer
 import { ChainAuditEventsAfterCommit1795452800000 } from './1795452800000-ChainAuditEventsAfterCommit';
 import { StoreCoverageCounts1795453100000 } from './1795453100000-StoreCoverageCounts';
 import { IndexSupervisorDashboard1795453400000 } from './1795453400000-IndexSupervisorDashboard';
-import { IndexEvidenceByDate1795453700000 } from './1795453700000-IndexEvidenceByDate';
+import { IndexEvidenceInListOrders1795453700000 } from './1795453700000-IndexEvidenceInListOrders';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -34,5 +34,5 @@ export const migrations = [
   ChainAuditEventsAfterCommit1795452800000,
   StoreCoverageCounts1795453100000,
   IndexSupervisorDashboard1795453400000,
-  IndexEvidenceByDate1795453700000,
+  IndexEvidenceInListOrders1795453700000,
 ];
