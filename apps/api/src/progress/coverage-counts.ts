@@ -136,11 +136,12 @@ export class CoverageCounts {
     await this.dataSource
       .query(
         `INSERT INTO trainee_coverage_counts (trainee_id, version, counts)
-       SELECT trainee_id, version, counts FROM unnest($1::uuid[], $2::bigint[], $3::json[]) AS fresh (trainee_id, version, counts)
-        WHERE EXISTS (SELECT 1 FROM app_user WHERE app_user.id = fresh.trainee_id)
-        ORDER BY trainee_id
-       ON CONFLICT (trainee_id) DO UPDATE SET version = excluded.version, counts = excluded.counts
-        WHERE trainee_coverage_counts.version < excluded.version`,
+         SELECT trainee_id, version, counts
+           FROM unnest($1::uuid[], $2::bigint[], $3::json[]) AS fresh (trainee_id, version, counts)
+          WHERE EXISTS (SELECT 1 FROM app_user WHERE app_user.id = fresh.trainee_id)
+          ORDER BY trainee_id
+         ON CONFLICT (trainee_id) DO UPDATE SET version = excluded.version, counts = excluded.counts
+          WHERE trainee_coverage_counts.version < excluded.version`,
         [traineeIds, counts.map((each) => each.version), counts.map((each) => JSON.stringify(toStored(each)))],
       )
       .catch((error: unknown) => this.logger.warn(`Counted coverage was not stored: ${String(error)}`));
