@@ -132,6 +132,8 @@ describe('Evidence log', () => {
     await page.getByLabel('Search words').fill(distinctiveWord);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(new RegExp(`q=${distinctiveWord}`));
+    // The unfiltered list shows the same row until the search answers: wait for the search's own summary.
+    await page.getByText('Showing 1 item, all that match.').waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Leading the night handover' });
     await row.waitFor();
     expect(await page.locator('.app-evidence-table tbody tr').count()).toBe(1);
