@@ -303,12 +303,11 @@ async function main() {
     const deadline = Date.now() + (settings.warmupSeconds + settings.seconds) * 1000;
     const warmupFrom = performance.now();
     // Where a cold server's time goes: by action, and by 5-second slice of the warm-up.
-    const warmup = { latencies: [], errors: 0, byAction: new Map(), bySlice: [] };
+    const warmup = { errors: 0, byAction: new Map(), bySlice: [] };
     const record = (action, latency, status, answer) => {
       const failed = status < 200 || status >= 300;
       const startedAt = performance.now() - latency;
       if (startedAt < measuredFrom) {
-        warmup.latencies.push(latency);
         if (!warmup.byAction.has(action)) warmup.byAction.set(action, []);
         warmup.byAction.get(action).push(latency);
         const slice = Math.floor((startedAt - warmupFrom) / 5000);
@@ -340,7 +339,7 @@ async function main() {
       { errors: actions.reduce((sum, action) => sum + action.errors, 0) },
     );
     const warmupSummary = {
-      ...summarise(warmup.latencies, settings.warmupSeconds, { errors: warmup.errors }),
+      ...summarise([...warmup.byAction.values()].flat(), settings.warmupSeconds, { errors: warmup.errors }),
       actions: [...warmup.byAction.entries()]
         .map(([name, latencies]) => ({ name, ...summarise(latencies, settings.warmupSeconds) }))
         .sort((a, b) => b.requests - a.requests),

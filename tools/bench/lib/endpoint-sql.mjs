@@ -78,12 +78,6 @@ function readableTraineeIds(roles, parameter) {
                    WHERE assignment.supervisor_id = ${parameter}::uuid AND assignment.starts_on <= current_date
                      AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`);
   }
-  if (roles.includes('deanery_admin')) {
-    sources.push(`SELECT record.trainee_id FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
-                   WHERE programme.deanery_id = viewer.deanery_id`);
-  }
   return sources.join(' UNION ');
 }
 

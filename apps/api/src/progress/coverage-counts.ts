@@ -28,8 +28,6 @@ export interface TraineeCounts {
 
 type Row<T> = T & { trainee_id: string };
 
-const emptyCounts = { evidence: [], assessments: [], signedOff: [] };
-
 /** Counts as stored: rows as arrays, about a third of the size of objects. */
 interface StoredCounts {
   evidence: [elementId: string, stageId: string, own: number, supervisor: number, panel: number][];
@@ -100,17 +98,21 @@ export class CoverageCounts {
       }
     }
     if (stale.length === 0) return counts;
-    const stored = await this.stored(stale, versions);
-    const uncounted = stale.filter((traineeId) => !stored.has(traineeId));
-    const counted = uncounted.length > 0 ? await this.count(uncounted) : () => emptyCounts;
-    const fresh: TraineeCounts[] = [];
-    for (const traineeId of stale) {
-      const current = stored.get(traineeId) ?? { version: versions.get(traineeId) ?? '0', ...counted(traineeId) };
-      if (!stored.has(traineeId)) fresh.push(current);
-      counts.set(traineeId, current);
-      this.remember(traineeId, current);
+    const current = await this.stored(stale, versions);
+    const uncounted = stale.filter((traineeId) => !current.has(traineeId));
+    if (uncounted.length > 0) {
+      const counted = await this.count(uncounted);
+      const fresh = uncounted.map((traineeId): [string, TraineeCounts] => [
+        traineeId,
+        { version: versions.get(traineeId) ?? '0', ...counted(traineeId) },
+      ]);
+      for (const [traineeId, traineeCounts] of fresh) current.set(traineeId, traineeCounts);
+      await this.store(fresh);
     }
-    await this.store(uncounted, fresh);
+    for (const [traineeId, traineeCounts] of current) {
+      counts.set(traineeId, traineeCounts);
+      this.remember(traineeId, traineeCounts);
+    }
     return counts;
   }
 
@@ -131,8 +133,7 @@ export class CoverageCounts {
    * Stores counts for other processes and later starts, unless a newer version is stored already.
    * Only a saving: a read does not fail for want of it.
    */
-  private async store(traineeIds: string[], counts: TraineeCounts[]): Promise<void> {
-    if (traineeIds.length === 0) return;
+  private async store(counted: [traineeId: string, counts: TraineeCounts][]): Promise<void> {
     await this.dataSource
       .query(
         `INSERT INTO trainee_coverage_counts (trainee_id, version, counts)
@@ -142,7 +143,11 @@ export class CoverageCounts {
           ORDER BY trainee_id
          ON CONFLICT (trainee_id) DO UPDATE SET version = excluded.version, counts = excluded.counts
           WHERE trainee_coverage_counts.version < excluded.version`,
-        [traineeIds, counts.map((each) => each.version), counts.map((each) => JSON.stringify(toStored(each)))],
+        [
+          counted.map(([traineeId]) => traineeId),
+          counted.map(([, counts]) => counts.version),
+          counted.map(([, counts]) => JSON.stringify(toStored(counts))),
+        ],
       )
       .catch((error: unknown) => this.logger.warn(`Counted coverage was not stored: ${String(error)}`));
   }
