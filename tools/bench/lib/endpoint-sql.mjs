@@ -143,7 +143,7 @@ export async function evidenceList(pool, { session, viewer, search }) {
   if (search) {
     parameters.push(search);
     const query = `websearch_to_tsquery('english', $${parameters.length})`;
-    where.push(acrossDeanery ? `item.search @@ ${query}` : `ts_match_vq(item.search, (SELECT ${query}))`);
+    where.push(acrossDeanery ? `item.search @@ ${query}` : `item.search @@ (SELECT ${query})`);
   }
   parameters.push(26);
   // As the API does: a search across a deanery is planned for its words each time, the rest prepared.

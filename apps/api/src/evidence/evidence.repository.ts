@@ -103,15 +103,13 @@ export class EvidenceRepository {
       add(`item.trainee_id IN (${readableTraineeIds(user, ':viewer')})`, {});
     }
     if (query.q) {
-      // Across a deanery the text index finds the matches. Within one person's or a supervisor's few
-      // trainees, reading their items is bounded and cheap, while the planner underestimates the index
-      // for a common word (30 ms a trainee to gather 100,000 matches) and sometimes picks it; the
-      // operator's function, which no index serves, keeps it to their items. The query is a
-      // subquery so that a prepared plan parses the words once, not once an item.
+      // The text index is keyed by trainee too (IndexEvidenceSearchByTrainee): within one person's or
+      // a supervisor's trainees each trainee's matches are one index scan. The words are a subquery
+      // so that a prepared plan parses them once.
       add(
         acrossDeanery
           ? `item.search @@ websearch_to_tsquery('english', :q)`
-          : `ts_match_vq(item.search, (SELECT websearch_to_tsquery('english', :q)))`,
+          : `item.search @@ (SELECT websearch_to_tsquery('english', :q))`,
         { q: query.q },
       );
     }

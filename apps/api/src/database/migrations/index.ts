@@ -15,6 +15,7 @@ import { ChainAuditEventsAfterCommit1795452800000 } from './1795452800000-ChainA
 import { StoreCoverageCounts1795453100000 } from './1795453100000-StoreCoverageCounts';
 import { IndexSupervisorDashboard1795453400000 } from './1795453400000-IndexSupervisorDashboard';
 import { IndexEvidenceInListOrders1795453700000 } from './1795453700000-IndexEvidenceInListOrders';
+import { IndexEvidenceSearchByTrainee1795454000000 } from './1795454000000-IndexEvidenceSearchByTrainee';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   StoreCoverageCounts1795453100000,
   IndexSupervisorDashboard1795453400000,
   IndexEvidenceInListOrders1795453700000,
+  IndexEvidenceSearchByTrainee1795454000000,
 ];
