@@ -12,24 +12,6 @@ function prepared(pool, text, values) {
   return pool.query({ name: createHash('sha256').update(text).digest('base64url').slice(0, 16), text, values });
 }
 
-/** apps/api/src/auth/session.service.ts `resolve`: every authenticated request starts with it. */
-function resolveSession(pool, sessionToken) {
-  return prepared(
-    pool,
-    `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
-            s.last_seen_at < now() - make_interval(secs => $3) AS stale
-       FROM user_session s
-       JOIN app_user u ON u.id = s.user_id
-       LEFT JOIN user_authenticator a ON a.user_id = u.id
-      WHERE s.token_hash = $1
-        AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(mins => $2)
-        AND u.disabled_at IS NULL
-        AND (a.enabled_at IS NOT NULL OR NOT u.roles && $4::text[])`,
-    [createHash('sha256').update(sessionToken).digest('hex'), 30, 60, ['supervisor', 'deanery_admin', 'admin']],
-  );
-}
-
 /** apps/api/src/trainees/trainee-visibility.ts */
 function visibleTraineeCondition(roles, alias, parameter) {
   if (roles.includes('admin')) return `(${parameter}::uuid IS NOT NULL)`;
@@ -126,14 +108,12 @@ function placementsFor(pool, viewer, traineeIds) {
 }
 
 /** apps/api/src/progress/progress.service.ts `progress`: GET /api/trainees/:id/progress. */
-export async function traineeProgress(pool, { session, viewer, traineeId }) {
-  await resolveSession(pool, session);
+export async function traineeProgress(pool, { viewer, traineeId }) {
   await placementsFor(pool, viewer, [traineeId]);
 }
 
 /** apps/api/src/evidence/evidence.repository.ts `list` (default sort, first page of 25 + 1): GET /api/evidence. */
-export async function evidenceList(pool, { session, viewer, search }) {
-  await resolveSession(pool, session);
+export async function evidenceList(pool, { viewer, search }) {
   const parameters = [viewer.id];
   const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
   // As the API does: start from the trainees whose evidence the viewer may read at all, except
@@ -166,8 +146,7 @@ export async function evidenceList(pool, { session, viewer, search }) {
 }
 
 /** apps/api/src/work-lists/supervision.service.ts `dashboard`: GET /api/supervision. */
-export async function supervisorDashboard(pool, { session, viewer }) {
-  await resolveSession(pool, session);
+export async function supervisorDashboard(pool, { viewer }) {
   const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
   const lastActivity = (traineeColumn) => `GREATEST(
@@ -303,12 +282,11 @@ const cohortPages = new Map();
 /**
  * apps/api/src/progression/cohort.service.ts `page` (first page, no filter): GET /api/cohort.
  * Between changes to the deanery's cohort the API keeps it in memory (cohort-snapshots.ts) and
- * sends only the session lookup, the deanery and its cohort version (cohort.repository.ts
+ * sends only the deanery and its cohort version (cohort.repository.ts
  * `viewersDeanery`) and `placementsFor` for the page's trainees; the whole cohort is loaded once
  * here, as the API loads it when the version has moved.
  */
-export async function cohortOverview(pool, { session, viewer, period, sort, direction, pageSize }) {
-  await resolveSession(pool, session);
+export async function cohortOverview(pool, { viewer, period, sort, direction, pageSize }) {
   const [deanery] = (
     await prepared(
       pool,

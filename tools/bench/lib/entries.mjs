@@ -22,7 +22,6 @@ function cohortEntry(key, title, sort, direction) {
     request: ({ ids }) => ({ path: `/api/cohort?${query}&period=${ids.reviewPeriod}` }),
     sql: (pool, { sessions, ids }) =>
       cohortOverview(pool, {
-        session: sessions.deaneryAdmin.token,
         viewer: sessions.deaneryAdmin.user,
         period: ids.reviewPeriod,
         sort,
@@ -43,7 +42,6 @@ export const entries = [
     request: ({ ids }) => ({ path: `/api/trainees/${ids.trainee}/progress` }),
     sql: (pool, { sessions, ids }) =>
       traineeProgress(pool, {
-        session: sessions.trainee.token,
         viewer: sessions.trainee.user,
         traineeId: ids.trainee,
         frameworkId: ids.framework,
@@ -56,7 +54,7 @@ export const entries = [
     description: 'GET /api/evidence: the first page of the trainee’s own log (of 100 items), newest first',
     as: 'trainee',
     request: () => ({ path: '/api/evidence' }),
-    sql: (pool, { sessions }) => evidenceList(pool, { session: sessions.trainee.token, viewer: sessions.trainee.user }),
+    sql: (pool, { sessions }) => evidenceList(pool, { viewer: sessions.trainee.user }),
     targets: {},
   },
   {
@@ -65,8 +63,7 @@ export const entries = [
     description: `GET /api/evidence?q=${commonSearchWord}: full-text search of the trainee’s own log`,
     as: 'trainee',
     request: () => ({ path: `/api/evidence?q=${commonSearchWord}` }),
-    sql: (pool, { sessions }) =>
-      evidenceList(pool, { session: sessions.trainee.token, viewer: sessions.trainee.user, search: commonSearchWord }),
+    sql: (pool, { sessions }) => evidenceList(pool, { viewer: sessions.trainee.user, search: commonSearchWord }),
     targets: { p95Ms: 50 },
   },
   {
@@ -77,7 +74,6 @@ export const entries = [
     request: () => ({ path: `/api/evidence?q=${commonSearchWord}` }),
     sql: (pool, { sessions }) =>
       evidenceList(pool, {
-        session: sessions.supervisor.token,
         viewer: sessions.supervisor.user,
         search: commonSearchWord,
       }),
@@ -91,7 +87,6 @@ export const entries = [
     request: () => ({ path: `/api/evidence?q=${commonSearchWord}` }),
     sql: (pool, { sessions }) =>
       evidenceList(pool, {
-        session: sessions.deaneryAdmin.token,
         viewer: sessions.deaneryAdmin.user,
         search: commonSearchWord,
       }),
@@ -106,7 +101,6 @@ export const entries = [
     request: () => ({ path: '/api/supervision' }),
     sql: (pool, { sessions, ids }) =>
       supervisorDashboard(pool, {
-        session: sessions.supervisor.token,
         viewer: sessions.supervisor.user,
         frameworkId: ids.framework,
       }),

@@ -160,6 +160,12 @@ export class UsersAdminService {
         );
         return toUserView(row);
       })
+      .then((view) => {
+        // Roles or account changed: this process reads the user's sessions again from now on,
+        // without waiting to hear the change.
+        this.sessions.forgetKept(userId);
+        return view;
+      })
       .catch((error: unknown) => rethrowUniqueViolation(error, uniqueFields));
   }
 

@@ -5,10 +5,13 @@ import { CSRF_HEADER } from '@portfolio/contracts';
 import { createUser, signIn, testPassword } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
 import { SIGN_IN_FAILED } from './auth.service';
+import { SessionCache } from './session-cache';
 
 describe('sign-in, sessions and CSRF on PostgreSQL', () => {
   let testApp: TestApp;
   const http = () => request(testApp.app.getHttpServer());
+  // Sessions are kept until a change is heard: wait for changes made here through another connection.
+  const changesHeard = () => testApp.app.get(SessionCache).settled();
 
   beforeAll(async () => {
     testApp = await createTestApp({ seedFrameworks: false });
@@ -82,10 +85,12 @@ describe('sign-in, sessions and CSRF on PostgreSQL', () => {
   it('expires a session left idle too long, and one past its absolute lifetime', async () => {
     const idle = await signIn(testApp.app, (await createUser(testApp.dataSource, ['trainee'])).email);
     await testApp.dataSource.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes'`);
+    await changesHeard();
     await idle.agent.get('/api/auth/me').expect(401);
 
     const old = await signIn(testApp.app, (await createUser(testApp.dataSource, ['trainee'])).email);
     await testApp.dataSource.query(`UPDATE user_session SET expires_at = now() - interval '1 second'`);
+    await changesHeard();
     const response = await old.agent.get('/api/auth/me').expect(401);
     expect(response.body.message).toMatch(/Sign in/);
   });
@@ -94,6 +99,7 @@ describe('sign-in, sessions and CSRF on PostgreSQL', () => {
     const user = await createUser(testApp.dataSource, ['assessor']);
     const client = await signIn(testApp.app, user.email);
     await testApp.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [user.id]);
+    await changesHeard();
     await client.agent.get('/api/auth/me').expect(401);
     await http().post('/api/auth/login').send({ email: user.email, password: testPassword }).expect(401);
   });

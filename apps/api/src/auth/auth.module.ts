@@ -14,6 +14,7 @@ import { AuthenticatorController } from './authenticator.controller';
 import { AuthenticatorService } from './authenticator.service';
 import { LocalStrategy } from './local.strategy';
 import { SecretBox } from './secret-box';
+import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
 import { SignInStepService } from './sign-in-step.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -35,6 +36,7 @@ import { SignInThrottle } from './sign-in-throttle';
       },
     },
     LocalStrategy,
+    SessionCache,
     SessionService,
     SignInStepService,
     SignInThrottle,

@@ -7,6 +7,7 @@ import { type TestApp, createTestApp } from '../../test/test-app';
 import { testSecretBox } from '../../test/test-secrets';
 import { openAuthenticatorSecret } from './authenticator-secrets';
 import { REPLAYED_AUTHENTICATOR_CODE, WRONG_AUTHENTICATOR_CODE, WRONG_RECOVERY_CODE } from './second-factor-proof';
+import { SessionCache } from './session-cache';
 import { codeForTimeStep, timeStepAt } from './totp';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -374,6 +375,7 @@ describe('multi-factor sign-in: authenticator apps and recovery codes', () => {
     const client = await signIn(testApp.app, trainee.email);
     await client.agent.get('/api/auth/me').expect(200);
     await testApp.dataSource.query(`UPDATE app_user SET roles = '{trainee,supervisor}' WHERE id = $1`, [trainee.id]);
+    await testApp.app.get(SessionCache).settled();
     await client.agent.get('/api/auth/me').expect(401);
     expect((await startSignIn(trainee.email)).body.nextStep).toBe('authenticator-enrolment');
   });

@@ -7,6 +7,7 @@ import { type Role, mfaRequiredRoles } from '@portfolio/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { preparedQuery } from '../database/prepared-query';
+import { SessionCache } from './session-cache';
 
 export interface NewSession {
   token: string;
@@ -36,6 +37,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   async create(userId: string, client: { ipAddress: string | null; userAgent: string | null }): Promise<NewSession> {
@@ -57,6 +59,11 @@ export class SessionService {
    */
   async resolve(token: string): Promise<SessionUser | null> {
     const tokenHash = hashToken(token);
+    const kept = this.cache.get(tokenHash);
+    if (kept) {
+      return kept;
+    }
+    const mark = this.cache.mark();
     const [row] = await preparedQuery<{
       id: string;
       email: string;
@@ -64,11 +71,13 @@ export class SessionService {
       roles: Role[];
       csrf_token: string;
       stale: boolean;
+      keep_ms: number;
     }>(
       this.dataSource,
       'session',
       `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
-              s.last_seen_at < now() - make_interval(secs => $3) AS stale
+              s.last_seen_at < now() - make_interval(secs => $3) AS stale,
+              extract(epoch FROM least(s.expires_at - now(), make_interval(secs => $3))) * 1000 AS keep_ms
          FROM user_session s
          JOIN app_user u ON u.id = s.user_id
          LEFT JOIN user_authenticator a ON a.user_id = u.id
@@ -82,10 +91,7 @@ export class SessionService {
     if (!row) {
       return null;
     }
-    if (row.stale) {
-      await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
-    }
-    return {
+    const user: SessionUser = {
       id: row.id,
       email: row.email,
       displayName: row.display_name,
@@ -93,20 +99,36 @@ export class SessionService {
       sessionTokenHash: tokenHash,
       csrfToken: row.csrf_token,
     };
+    if (row.stale) {
+      // Touching notifies a change, so the session is kept from the next request on.
+      await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+    } else {
+      // Kept until it is due to be touched again, counted from now: at most a touch interval.
+      this.cache.keep(user, Number(row.keep_ms), mark);
+    }
+    return user;
   }
 
   async end(tokenHash: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM user_session WHERE token_hash = $1`, [tokenHash]);
+    this.cache.forgetSession(tokenHash);
+  }
+
+  /** Reads the user's sessions again from the database from now on, in this process. */
+  forgetKept(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   /** Ends every session of a user: on a password change or when the account is disabled. */
   async endAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [userId]);
+    this.cache.forgetUser(userId);
   }
 
   /** Ends the user's other sessions, keeping this one: when their sign-in security changes. */
   async endOthersForUser(userId: string, keepTokenHash: string, manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> $2`, [userId, keepTokenHash]);
+    this.cache.forgetUser(userId);
   }
 }
 

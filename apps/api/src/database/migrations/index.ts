@@ -16,6 +16,7 @@ import { StoreCoverageCounts1795453100000 } from './1795453100000-StoreCoverageC
 import { IndexSupervisorDashboard1795453400000 } from './1795453400000-IndexSupervisorDashboard';
 import { IndexEvidenceInListOrders1795453700000 } from './1795453700000-IndexEvidenceInListOrders';
 import { IndexEvidenceSearchByTrainee1795454000000 } from './1795454000000-IndexEvidenceSearchByTrainee';
+import { NotifySessionChanges1795454300000 } from './1795454300000-NotifySessionChanges';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   IndexSupervisorDashboard1795453400000,
   IndexEvidenceInListOrders1795453700000,
   IndexEvidenceSearchByTrainee1795454000000,
+  NotifySessionChanges1795454300000,
 ];
