@@ -4,6 +4,7 @@ import { Client } from 'pg';
 
 import { CSRF_HEADER } from '@portfolio/contracts';
 
+import { auditWritersLock } from '../../src/audit/audit-chain';
 import { AuditService } from '../../src/audit/audit.service';
 import { addTrainingRecord, createDeanery, createProgramme, createUser, signIn } from '../factories';
 import { type TestApp, createTestApp } from '../test-app';
@@ -183,8 +184,10 @@ describe('the API while PostgreSQL is stopped and started under load', () => {
     async function startBlockedWrite(title: string) {
       const holder = new Client({ connectionString: postgres.url });
       await holder.connect();
+      // The writers' lock is named after the schema, as the API's connections see it.
+      await holder.query(`SET search_path = ${testApp.schema}`);
       await holder.query('BEGIN');
-      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('audit_event'))`);
+      await holder.query(`SELECT pg_advisory_xact_lock(${auditWritersLock})`);
       let answered: Timed | null = null;
       const response = postEvidence(title).then((answer) => (answered = answer));
       try {
