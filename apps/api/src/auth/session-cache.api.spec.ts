@@ -32,17 +32,20 @@ describe('sessions kept between changes on PostgreSQL', () => {
     await proxy.cut();
   });
 
-  async function removeSessionsUnheard(userId: string): Promise<void> {
+  /** Changes sessions with triggers off for the connection, so no process hears of it. */
+  async function unheard(sql: string, userId: string): Promise<void> {
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {
       await client.query(`SET search_path = ${testApp.schema}`);
       await client.query(`SET session_replication_role = replica`);
-      await client.query(`DELETE FROM user_session WHERE user_id = $1`, [userId]);
+      await client.query(sql, [userId]);
     } finally {
       await client.end();
     }
   }
+
+  const removeSessionsUnheard = (userId: string) => unheard(`DELETE FROM user_session WHERE user_id = $1`, userId);
 
   async function signedInAndKept(): Promise<{ id: string; email: string; client: SignedInClient }> {
     const user = await createUser(testApp.dataSource, ['trainee']);
@@ -65,6 +68,18 @@ describe('sessions kept between changes on PostgreSQL', () => {
 
     await testApp.dataSource.query(`UPDATE app_user SET display_name = 'Dr Renamed' WHERE id = $1`, [id]);
     await cache.settled();
+    await client.agent.get('/api/auth/me').expect(401);
+  });
+
+  it('keeps a session no longer than until it is due to be touched', async () => {
+    const user = await createUser(testApp.dataSource, ['trainee']);
+    const client = await signIn(testApp.app, user.email);
+    // Touched 57 s ago: due again in 3 s, so kept for 3 s.
+    await unheard(`UPDATE user_session SET last_seen_at = now() - interval '57 seconds' WHERE user_id = $1`, user.id);
+    await client.agent.get('/api/auth/me').expect(200);
+    await removeSessionsUnheard(user.id);
+    await client.agent.get('/api/auth/me').expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
     await client.agent.get('/api/auth/me').expect(401);
   });
 

@@ -77,7 +77,7 @@ export class SessionService {
       'session',
       `SELECT u.id, u.email, u.display_name, u.roles, s.csrf_token,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale,
-              extract(epoch FROM least(s.expires_at - now(), make_interval(secs => $3))) * 1000 AS keep_ms
+              extract(epoch FROM least(s.expires_at, s.last_seen_at + make_interval(secs => $3)) - now()) * 1000 AS keep_ms
          FROM user_session s
          JOIN app_user u ON u.id = s.user_id
          LEFT JOIN user_authenticator a ON a.user_id = u.id
@@ -103,7 +103,7 @@ export class SessionService {
       // Touching notifies a change, so the session is kept from the next request on.
       await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
     } else {
-      // Kept until it is due to be touched again, counted from now: at most a touch interval.
+      // Kept until it is due to be touched (or expires), by this process's clock from now.
       this.cache.keep(user, Number(row.keep_ms), mark);
     }
     return user;
