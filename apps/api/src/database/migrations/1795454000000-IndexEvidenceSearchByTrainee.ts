@@ -12,8 +12,12 @@ export class IndexEvidenceSearchByTrainee1795454000000 implements MigrationInter
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
+    // Without a pending list (fastupdate): every scan reads that whole list of recent changes, once a
+    // trainee, and a few thousand saved drafts made a supervisor's search five times slower. Each save
+    // updates the index itself instead.
     await queryRunner.query(
-      `CREATE INDEX evidence_item_trainee_search_idx ON evidence_item USING gin (trainee_id, search)`,
+      `CREATE INDEX evidence_item_trainee_search_idx ON evidence_item USING gin (trainee_id, search)
+         WITH (fastupdate = off)`,
     );
     await queryRunner.query(`DROP INDEX evidence_item_search_idx`);
   }
