@@ -17,6 +17,7 @@ import { IndexSupervisorDashboard1795453400000 } from './1795453400000-IndexSupe
 import { IndexEvidenceInListOrders1795453700000 } from './1795453700000-IndexEvidenceInListOrders';
 import { IndexEvidenceSearchByTrainee1795454000000 } from './1795454000000-IndexEvidenceSearchByTrainee';
 import { NotifySessionChanges1795454300000 } from './1795454300000-NotifySessionChanges';
+import { IndexAssessmentsWaitingForAssessor1795454600000 } from './1795454600000-IndexAssessmentsWaitingForAssessor';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   IndexEvidenceInListOrders1795453700000,
   IndexEvidenceSearchByTrainee1795454000000,
   NotifySessionChanges1795454300000,
+  IndexAssessmentsWaitingForAssessor1795454600000,
 ];
