@@ -11,6 +11,7 @@ const channel = 'session_changes';
 const maxSessions = 50_000;
 const reconnectDelaysMs = [100, 500, 2_000, 5_000];
 const settleMarker = 'settled:';
+const settleTimeoutMs = 10_000;
 
 interface KeptSession {
   user: SessionUser;
@@ -107,9 +108,21 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
   async settled(): Promise<void> {
     if (!this.listening) return;
     const marker = `${settleMarker}${randomUUID()}`;
-    const heard = new Promise<void>((resolve) => this.settling.set(marker, resolve));
-    await this.dataSource.query(`SELECT pg_notify($1, $2)`, [channel, marker]);
-    await heard;
+    let timer: NodeJS.Timeout | undefined;
+    const heard = new Promise<void>((resolve, reject) => {
+      this.settling.set(marker, resolve);
+      timer = setTimeout(() => {
+        this.settling.delete(marker);
+        reject(new Error(`Session changes were not heard within ${settleTimeoutMs} ms`));
+      }, settleTimeoutMs);
+    });
+    try {
+      await this.dataSource.query(`SELECT pg_notify($1, $2)`, [channel, marker]);
+      await heard;
+    } finally {
+      clearTimeout(timer);
+      this.settling.delete(marker);
+    }
   }
 
   private heard(payload: string | undefined): void {
