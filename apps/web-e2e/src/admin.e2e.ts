@@ -124,7 +124,10 @@ describe('Administration', () => {
       .getByText(/Someone else has changed this user/)
       .waitFor();
     await checkPage(page, 'admin-user-conflict');
-    await page.getByRole('button', { name: 'Reload the user' }).click();
+    const reloadButton = page.getByRole('button', { name: 'Reload the user' });
+    await reloadButton.click();
+    // The old form goes (with that button) while the user is fetched; the new one is drawn after.
+    await reloadButton.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save changes' }).waitFor();
     expect(await page.getByLabel('Profession or job title (optional)').inputValue()).toBe('Doctor (FY2)');
     expect(await page.getByLabel('Full name').inputValue()).toBe(newUser.name);
