@@ -83,6 +83,13 @@ describe('sessions kept between changes on PostgreSQL', () => {
     await client.agent.get('/api/auth/me').expect(401);
   });
 
+  it('drops every kept session when the sessions table is emptied', async () => {
+    const { client } = await signedInAndKept();
+    await testApp.dataSource.query(`TRUNCATE user_session`);
+    await cache.settled();
+    await client.agent.get('/api/auth/me').expect(401);
+  });
+
   it('forgets a session signed out, in this process at once', async () => {
     const { email, client } = await signedInAndKept();
     const other = await signIn(testApp.app, email);

@@ -11,6 +11,8 @@ const channel = 'session_changes';
 const maxSessions = 50_000;
 const reconnectDelaysMs = [100, 500, 2_000, 5_000];
 const settleMarker = 'settled:';
+/** Sent when a table is emptied: every kept session goes. */
+const everyone = '*';
 const settleTimeoutMs = 10_000;
 
 interface KeptSession {
@@ -94,6 +96,12 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
     this.tokensByUser.delete(userId);
   }
 
+  private forgetEveryone(): void {
+    this.changes++;
+    this.sessions.clear();
+    this.tokensByUser.clear();
+  }
+
   /** Drops one kept session at once in this process. */
   forgetSession(tokenHash: string): void {
     this.changes++;
@@ -129,6 +137,8 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
     if (payload?.startsWith(settleMarker)) {
       this.settling.get(payload)?.();
       this.settling.delete(payload);
+    } else if (payload === everyone) {
+      this.forgetEveryone();
     } else if (payload) {
       this.forgetUser(payload);
     }

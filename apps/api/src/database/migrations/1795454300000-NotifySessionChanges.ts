@@ -2,9 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Tells every API process, on the `session_changes` channel, whose sessions to read again: the
- * user's id whenever their account, one of their sessions or their authenticator app changes, so
- * a process may keep a resolved session between changes (`auth/session-cache.ts`). Notifications
- * leave at commit, in commit order, and none for a rolled-back change.
+ * user's id whenever their account, one of their sessions or their authenticator app changes, and
+ * '*' when one of those tables is emptied, so a process may keep a resolved session between
+ * changes (`auth/session-cache.ts`). Notifications leave at commit, in commit order, and none for a
+ * rolled-back change.
  */
 export class NotifySessionChanges1795454300000 implements MigrationInterface {
   name = 'NotifySessionChanges1795454300000';
@@ -26,6 +27,19 @@ export class NotifySessionChanges1795454300000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
+    // Emptying a table changes everyone's sign-in state: '*' drops every kept session.
+    await queryRunner.query(`
+      CREATE FUNCTION notify_sessions_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('session_changes', '*');
+        RETURN NULL;
+      END
+      $$`);
+    for (const table of ['app_user', 'user_session', 'user_authenticator']) {
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_emptied AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_sessions_emptied()`,
+      );
+    }
     await queryRunner.query(`
       CREATE TRIGGER app_user_session_change AFTER UPDATE OR DELETE ON app_user
         FOR EACH ROW EXECUTE FUNCTION notify_session_change()`);
@@ -38,6 +52,10 @@ export class NotifySessionChanges1795454300000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['app_user', 'user_session', 'user_authenticator']) {
+      await queryRunner.query(`DROP TRIGGER ${table}_emptied ON ${table}`);
+    }
+    await queryRunner.query(`DROP FUNCTION notify_sessions_emptied()`);
     await queryRunner.query(`DROP TRIGGER user_authenticator_session_change ON user_authenticator`);
     await queryRunner.query(`DROP TRIGGER user_session_change ON user_session`);
     await queryRunner.query(`DROP TRIGGER app_user_session_change ON app_user`);
