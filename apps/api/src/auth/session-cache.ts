@@ -175,8 +175,7 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
       return;
     }
     // Changes made before LISTEN were not heard: start from nothing kept.
-    this.stopKeeping();
-    this.listener = client;
+    this.forgetEveryone();
     this.listening = true;
     if (this.failedAttempts > 0) this.logger.log('Listening for session changes again: sessions are kept between them');
     this.failedAttempts = 0;
@@ -203,9 +202,7 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
   private stopKeeping(): void {
     this.listening = false;
     this.listener = null;
-    this.changes++;
-    this.sessions.clear();
-    this.tokensByUser.clear();
+    this.forgetEveryone();
     for (const resolve of this.settling.values()) resolve();
     this.settling.clear();
   }

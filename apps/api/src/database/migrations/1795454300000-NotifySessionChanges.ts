@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const sessionTables = ['app_user', 'user_session', 'user_authenticator'];
+
 /**
  * Tells every API process, on the `session_changes` channel, whose sessions to read again: the
  * user's id whenever their account, one of their sessions or their authenticator app changes, and
@@ -35,7 +37,7 @@ export class NotifySessionChanges1795454300000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    for (const table of ['app_user', 'user_session', 'user_authenticator']) {
+    for (const table of sessionTables) {
       await queryRunner.query(
         `CREATE TRIGGER ${table}_emptied AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_sessions_emptied()`,
       );
@@ -52,7 +54,7 @@ export class NotifySessionChanges1795454300000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['app_user', 'user_session', 'user_authenticator']) {
+    for (const table of sessionTables) {
       await queryRunner.query(`DROP TRIGGER ${table}_emptied ON ${table}`);
     }
     await queryRunner.query(`DROP FUNCTION notify_sessions_emptied()`);
