@@ -52,15 +52,16 @@ function visibleEvidenceCondition(roles, alias, parameter) {
   return `(${conditions.join(' OR ')})`;
 }
 
-/** apps/api/src/evidence/evidence-visibility.ts `readableTraineeIds` */
-function readableTraineeIds(roles, parameter) {
-  const sources = [`SELECT ${parameter}::uuid`];
-  if (roles.includes('supervisor')) {
-    sources.push(`SELECT assignment.trainee_id FROM supervisor_assignment assignment
-                   WHERE assignment.supervisor_id = ${parameter}::uuid AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`);
-  }
-  return sources.join(' UNION ');
+/** apps/api/src/evidence/evidence-visibility.ts `readableEvidenceCondition` */
+function readableEvidenceCondition(roles, alias, parameter) {
+  const own = `${alias}.trainee_id = ${parameter}::uuid`;
+  if (!roles.includes('supervisor')) return `(${own})`;
+  return `(${alias}.trainee_id IN (SELECT ${parameter}::uuid UNION
+                                   SELECT assignment.trainee_id FROM supervisor_assignment assignment
+                                    WHERE assignment.supervisor_id = ${parameter}::uuid
+                                      AND assignment.starts_on <= current_date
+                                      AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))
+           AND (${own} OR (${alias}.visibility IN ('supervisor', 'panel') AND ${alias}.status <> 'draft')))`;
 }
 
 /** apps/api/src/evidence/evidence-visibility.ts `evidenceAudience` */
@@ -115,11 +116,14 @@ export async function traineeProgress(pool, { viewer, traineeId }) {
 /** apps/api/src/evidence/evidence.repository.ts `list` (default sort, first page of 25 + 1): GET /api/evidence. */
 export async function evidenceList(pool, { viewer, search }) {
   const parameters = [viewer.id];
-  const where = [visibleEvidenceCondition(viewer.roles, 'item', '$1')];
   // As the API does: start from the trainees whose evidence the viewer may read at all, except
   // across a deanery, where the newest items are read first.
   const acrossDeanery = viewer.roles.includes('deanery_admin');
-  if (!acrossDeanery) where.push(`item.trainee_id IN (${readableTraineeIds(viewer.roles, '$1')})`);
+  const where = [
+    acrossDeanery
+      ? visibleEvidenceCondition(viewer.roles, 'item', '$1')
+      : readableEvidenceCondition(viewer.roles, 'item', '$1'),
+  ];
   if (search) {
     parameters.push(search);
     const query = `websearch_to_tsquery('english', $${parameters.length})`;

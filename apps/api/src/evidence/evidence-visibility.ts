@@ -47,17 +47,21 @@ function supervises(traineeId: string, parameter: string): string {
 }
 
 /**
- * The trainees whose evidence a reader who is not a deanery administrator may read at all (their
- * own and their supervisees'), as a subquery of ids. Implied by `visibleEvidenceCondition`, but
- * stated on its own it lets PostgreSQL start from those trainees' items (an index) instead of
- * filtering every item a search matches. A deanery's readers start from the items instead.
+ * The evidence a reader may read among their own and their current supervisees' (all of it, for a
+ * reader who is not a deanery administrator), as a condition on an item row `alias`. It names those
+ * trainees first, as a subquery, so that PostgreSQL starts from their items (an index) instead of
+ * filtering every item a search matches. Every trainee there other than the reader is one they
+ * supervise now, so what is left to ask of an item is whether it is their own or shared with a
+ * supervisor: `visibleEvidenceCondition` would ask again, for each item, whether they supervise its
+ * trainee. A deanery's readers start from the items instead.
  */
-export function readableTraineeIds(user: Pick<SessionUser, 'roles'>, parameter: string): string {
-  const sources = [`SELECT ${parameter}::uuid`];
-  if (user.roles.includes('supervisor')) {
-    sources.push(`SELECT assignment.trainee_id FROM supervisor_assignment assignment
-                   WHERE assignment.supervisor_id = ${parameter}::uuid AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`);
-  }
-  return sources.join(' UNION ');
+export function readableEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string {
+  const own = `${alias}.trainee_id = ${parameter}::uuid`;
+  if (!user.roles.includes('supervisor')) return `(${own})`;
+  return `(${alias}.trainee_id IN (SELECT ${parameter}::uuid UNION
+                                   SELECT assignment.trainee_id FROM supervisor_assignment assignment
+                                    WHERE assignment.supervisor_id = ${parameter}::uuid
+                                      AND assignment.starts_on <= current_date
+                                      AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))
+           AND (${own} OR ${sharedWith.supervisor(alias)}))`;
 }

@@ -17,6 +17,7 @@ describe('evidence log on PostgreSQL', () => {
   let trainee: TestUser;
   let traineeClient: SignedInClient;
   let supervisorClient: SignedInClient;
+  let formerSupervisorClient: SignedInClient;
   let deaneryClient: SignedInClient;
   let otherDeaneryClient: SignedInClient;
   let otherTraineeClient: SignedInClient;
@@ -40,6 +41,11 @@ describe('evidence log on PostgreSQL', () => {
     await addTrainingRecord(dataSource, otherTrainee.id, programme);
     const supervisor = await createUser(dataSource, ['supervisor']);
     await assignSupervisor(dataSource, trainee.id, supervisor.id);
+    const formerSupervisor = await createUser(dataSource, ['supervisor']);
+    await assignSupervisor(dataSource, trainee.id, formerSupervisor.id, {
+      startsOn: '2025-08-01',
+      endsOn: '2026-08-01',
+    });
     const deaneryAdmin = await createUser(dataSource, ['deanery_admin'], { deaneryId: deanery });
     const otherDeaneryAdmin = await createUser(dataSource, ['deanery_admin'], {
       deaneryId: await createDeanery(dataSource),
@@ -48,6 +54,7 @@ describe('evidence log on PostgreSQL', () => {
     traineeClient = await signIn(testApp.app, trainee.email);
     otherTraineeClient = await signIn(testApp.app, otherTrainee.email);
     supervisorClient = await signIn(testApp.app, supervisor.email);
+    formerSupervisorClient = await signIn(testApp.app, formerSupervisor.email);
     deaneryClient = await signIn(testApp.app, deaneryAdmin.email);
     otherDeaneryClient = await signIn(testApp.app, otherDeaneryAdmin.email);
     adminClient = await signIn(testApp.app, admin.email);
@@ -150,7 +157,14 @@ describe('evidence log on PostgreSQL', () => {
       expect(await found(supervisorClient, query)).toEqual(['Leadership course', 'Ran the rota']);
       expect(await found(deaneryClient, query)).toEqual(['Leadership course']);
       expect(await found(otherDeaneryClient, query)).toEqual([]);
+      expect(await found(formerSupervisorClient, query)).toEqual([]);
     }
+    // Without naming the trainee or a word, a supervisor's list is their trainees' shared items.
+    const listed = await found(supervisorClient, 'limit=100');
+    expect(listed).toEqual(expect.arrayContaining(['Leadership course', 'Ran the rota']));
+    expect(listed).not.toContain('Private thoughts');
+    expect(await found(formerSupervisorClient, 'limit=100')).toEqual([]);
+    await formerSupervisorClient.agent.get(`/api/evidence/${shared.id}`).expect(404);
     // Only the owner writes.
     await write(supervisorClient, 'patch', `/api/evidence/${shared.id}`, { version: 2, title: 'Changed' }).expect(404);
   });

@@ -13,7 +13,7 @@ import type {
 
 import type { SessionUser } from '../auth/session.service';
 import { preparedQuery } from '../database/prepared-query';
-import { readableTraineeIds, visibleEvidenceCondition } from './evidence-visibility';
+import { readableEvidenceCondition, visibleEvidenceCondition } from './evidence-visibility';
 
 export interface EvidenceRow {
   id: string;
@@ -86,7 +86,7 @@ export class EvidenceRepository {
     after: { sort: string; id: string } | null,
   ): Promise<EvidenceSummaryRow[]> {
     const sort = sorts[query.sort];
-    const where: string[] = [visibleEvidenceCondition(user, 'item', ':viewer')];
+    const where: string[] = [];
     const parameters: Record<string, unknown> = { viewer: user.id, limit: query.limit };
     const add = (condition: string, values: Record<string, unknown>) => {
       where.push(condition);
@@ -94,13 +94,16 @@ export class EvidenceRepository {
     };
     const acrossDeanery = !query.traineeId && user.roles.includes('deanery_admin');
     if (query.traineeId) {
+      where.push(visibleEvidenceCondition(user, 'item', ':viewer'));
       add('item.trainee_id = CAST(:traineeId AS uuid)', { traineeId: query.traineeId });
-    } else if (!acrossDeanery) {
-      // As a join, PostgreSQL knows a supervisor's handful of trainees and reads their items by index.
-      // Across a deanery (most of the items there are) it reads items in the list's order instead
+    } else if (acrossDeanery) {
+      // Across a deanery (most of the items there are) PostgreSQL reads items in the list's order
       // (IndexEvidenceInListOrders) and stops at a page: 20-50 ms for a common word or no search,
       // where reading the deanery's 500,000 items by trainee took seconds.
-      add(`item.trainee_id IN (${readableTraineeIds(user, ':viewer')})`, {});
+      where.push(visibleEvidenceCondition(user, 'item', ':viewer'));
+    } else {
+      // A supervisor's handful of trainees, whose items PostgreSQL reads by index.
+      where.push(readableEvidenceCondition(user, 'item', ':viewer'));
     }
     if (query.q) {
       // The text index is keyed by trainee too (IndexEvidenceSearchByTrainee): within one person's or
