@@ -1,5 +1,5 @@
-// `npm run bench -- [--duration 10] [--connections 50] [--sign-in-connections 10] [--warmup 3]
-//                   [--only key,key] [--label name] [--skip-build] [--skip-lighthouse] [--skip-web]
+// `npm run bench -- [--duration 10] [--rounds 3] [--connections 50] [--sign-in-connections 10]
+//                   [--warmup 3] [--only key,key] [--label name] [--skip-build] [--skip-lighthouse] [--skip-web]
 //                   [--dist dist/apps]`
 // Starts the production build against DATABASE_URL (filled by `npm run bench:data`) and measures
 // each endpoint in lib/entries.mjs with autocannon, beside two limits measured in the same run:
@@ -15,7 +15,7 @@ import pg from 'pg';
 import { workspaceRoot } from '../scripts/nx.mjs';
 import { benchAccounts } from './lib/bench-accounts.mjs';
 import { entries } from './lib/entries.mjs';
-import { measureHttp, measureLoop } from './lib/measure.mjs';
+import { measureHttp, measureLoop, medianRound } from './lib/measure.mjs';
 import { resultsMarkdown, writeResults } from './lib/report.mjs';
 import { freePort, gitState, machine, signIn, startApi, stop, waitFor } from './lib/server.mjs';
 import { initialBundle, lighthousePerformance } from './lib/web.mjs';
@@ -23,6 +23,7 @@ import { initialBundle, lighthousePerformance } from './lib/web.mjs';
 const { values: options } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     'sign-in-connections': { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
@@ -51,6 +52,7 @@ const positive = (name) => {
 };
 const settings = {
   seconds: positive('duration'),
+  rounds: Math.round(positive('rounds')),
   connections: Math.round(positive('connections')),
   signInConnections: Math.round(positive('sign-in-connections')),
   warmupSeconds: Number(options.warmup) || 0,
@@ -63,6 +65,40 @@ if (label !== null && !/^[a-z0-9-]+$/.test(label)) {
   process.exit(2);
 }
 const log = (message) => console.log(message);
+
+/** A run of `seconds` of an entry's request under load, signed in as the entry says. */
+function httpRun(entry, context, sessions, base, connections) {
+  const request = entry.request(context);
+  const session = entry.as ? sessions[entry.as] : null;
+  return (seconds) =>
+    measureHttp({
+      url: `${base}${request.path}`,
+      method: request.method,
+      headers: { ...(request.headers ?? {}), ...(session ? { cookie: session.cookie } : {}) },
+      body: request.body,
+      setupRequest: request.setupRequest,
+      connections,
+      seconds,
+    });
+}
+
+/** Work that is not one request under load (reports, a batch) measures itself; a failure counts as an error. */
+async function measureItself(entry, context) {
+  try {
+    return await entry.measure(context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  failed: ${message}`);
+    return {
+      requests: 0,
+      seconds: 0,
+      requestsPerSecond: 0,
+      latencyMs: { p50: null, p95: null, p99: null, max: null },
+      errors: 1,
+      firstError: message,
+    };
+  }
+}
 
 function build() {
   const projects = options['skip-web'] ? ['api'] : ['api', 'web'];
@@ -193,54 +229,32 @@ async function main() {
 
     for (const entry of runnable) {
       const connections = entry.connections?.(context) ?? settings.connections;
+      // Requests under load are measured in rounds, each followed by its SQL's, so that both see the
+      // machine as it was; the median round stands for them. Other work measures itself once.
+      const rounds = entry.measure ? 1 : settings.rounds;
+      const each = rounds > 1 ? ` × ${rounds} rounds` : '';
       log(
-        entry.measure ? `${entry.title}...` : `${entry.title} (${connections} connections, ${settings.seconds} s)...`,
+        entry.measure
+          ? `${entry.title}...`
+          : `${entry.title} (${connections} connections, ${settings.seconds} s${each})...`,
       );
-      let apiResult;
-      if (entry.measure) {
-        try {
-          apiResult = await entry.measure({
-            ...context,
-            base: api.base,
-            pool,
-            distDir,
-            connections,
-            seconds: settings.seconds,
-          });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          log(`  failed: ${message}`);
-          apiResult = {
-            requests: 0,
-            seconds: 0,
-            requestsPerSecond: 0,
-            latencyMs: { p50: null, p95: null, p99: null, max: null },
-            errors: 1,
-            firstError: message,
-          };
-        }
-      } else {
-        const request = entry.request(context);
-        const session = entry.as ? sessions[entry.as] : null;
-        const run = (seconds) =>
-          measureHttp({
-            url: `${api.base}${request.path}`,
-            method: request.method,
-            headers: { ...(request.headers ?? {}), ...(session ? { cookie: session.cookie } : {}) },
-            body: request.body,
-            setupRequest: request.setupRequest,
-            connections,
-            seconds,
-          });
-        await warmUp(run);
-        apiResult = await run(settings.seconds);
+      const measureApi = entry.measure
+        ? () =>
+            measureItself(entry, { ...context, base: api.base, pool, distDir, connections, seconds: settings.seconds })
+        : httpRun(entry, context, sessions, api.base, connections);
+      const measureSql = entry.sql
+        ? (seconds) => measureLoop({ task: () => entry.sql(pool, context), connections, seconds })
+        : null;
+      if (!entry.measure) await warmUp(measureApi);
+      if (measureSql) await warmUp(measureSql);
+      const apiRounds = [];
+      const sqlRounds = [];
+      for (let round = 0; round < rounds; round++) {
+        apiRounds.push(await measureApi(settings.seconds));
+        if (measureSql) sqlRounds.push(await measureSql(settings.seconds));
       }
-      let rawSql = null;
-      if (entry.sql) {
-        const run = (seconds) => measureLoop({ task: () => entry.sql(pool, context), connections, seconds });
-        await warmUp(run);
-        rawSql = await run(settings.seconds);
-      }
+      const apiResult = rounds > 1 ? medianRound(apiRounds) : apiRounds[0];
+      const rawSql = measureSql ? (rounds > 1 ? medianRound(sqlRounds) : sqlRounds[0]) : null;
       const ratios = {
         ofRawSql: rawSql?.requestsPerSecond ? apiResult.requestsPerSecond / rawSql.requestsPerSecond : null,
         // Work that is not requests under load has nothing to compare with a bare server.
@@ -259,8 +273,12 @@ async function main() {
         met: evaluate(entry.targets, apiResult, ratios),
       });
       const p = apiResult.latencyMs;
+      const roundsMeasured = apiResult.rounds
+        ? ` (rounds ${apiResult.rounds.map((each) => each.requestsPerSecond).join(' / ')})`
+        : '';
       log(
-        `  ${apiResult.requestsPerSecond} req/s, p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${apiResult.errors} errors` +
+        `  ${apiResult.requestsPerSecond} req/s${roundsMeasured}, p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ` +
+          `${apiResult.errors} errors` +
           (rawSql ? `; same SQL via pg ${rawSql.requestsPerSecond} req/s, p95 ${rawSql.latencyMs.p95} ms` : ''),
       );
     }

@@ -80,3 +80,40 @@ export async function measureLoop({ task, connections, seconds }) {
   );
   return summarise(latencies, (performance.now() - started) / 1000, { errors, ...(firstError ? { firstError } : {}) });
 }
+
+/**
+ * The round with the median throughput, standing for all of a measurement's rounds: the machine is
+ * shared, and one round can be slowed by something else on it. Failures are counted over every
+ * round, so that none is hidden; `rounds` keeps what each one measured.
+ */
+export function medianRound(runs) {
+  const ordered = [...runs].sort((first, second) => first.requestsPerSecond - second.requestsPerSecond);
+  const median = ordered[Math.floor((ordered.length - 1) / 2)];
+  const total = (field) =>
+    runs.some((run) => typeof run[field] === 'number')
+      ? runs.reduce((sum, run) => sum + (run[field] ?? 0), 0)
+      : undefined;
+  const statusCounts = runs.some((run) => run.statusCounts) ? {} : undefined;
+  for (const run of runs) {
+    for (const [status, count] of Object.entries(run.statusCounts ?? {})) {
+      statusCounts[status] = (statusCounts[status] ?? 0) + count;
+    }
+  }
+  const failures = Object.fromEntries(
+    ['errors', 'non2xx', 'timeouts', 'socketErrors']
+      .map((field) => [field, total(field)])
+      .filter(([, value]) => value !== undefined),
+  );
+  const firstError = runs.find((run) => run.firstError)?.firstError;
+  return {
+    ...median,
+    ...failures,
+    ...(statusCounts ? { statusCounts } : {}),
+    ...(firstError ? { firstError } : {}),
+    rounds: runs.map((run) => ({
+      requestsPerSecond: run.requestsPerSecond,
+      p95: run.latencyMs.p95,
+      errors: run.errors,
+    })),
+  };
+}

@@ -50,7 +50,12 @@ export function resultsMarkdown(results, relativeFile) {
       `on ${machine.cores} cores (${machine.cpuModel}) with ${number(machine.memoryGiB, 1)} GiB of memory; ` +
       `load average ${machine.loadAverageBefore.join(' / ')} before the run` +
       (machine.loadAverageAfter ? ` and ${machine.loadAverageAfter.join(' / ')} after it. ` : '. ') +
-      `${settings.connections} connections for ${settings.seconds} s per measurement. Full record: \`${relativeFile}\`.`,
+      `${settings.connections} connections for ${settings.seconds} s per measurement` +
+      ((settings.rounds ?? 1) > 1
+        ? `; each request measured in ${settings.rounds} rounds, each followed by its same SQL, and the round with ` +
+          `the median throughput shown (errors count over all rounds; every round is in the record)`
+        : '') +
+      `. Full record: \`${relativeFile}\`.`,
     '',
     `Data: ${number(results.dataset.trainees)} trainees${deaneriesText(results.dataset.deaneries)}, ` +
       `${number(results.dataset.evidenceItems)} evidence items, ` +
