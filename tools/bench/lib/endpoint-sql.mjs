@@ -32,26 +32,6 @@ function visibleTraineeCondition(roles, alias, parameter) {
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : `(${parameter}::uuid IS NULL)`;
 }
 
-/** apps/api/src/evidence/evidence-visibility.ts */
-function visibleEvidenceCondition(roles, alias, parameter) {
-  const conditions = [`${alias}.trainee_id = ${parameter}::uuid`];
-  if (roles.includes('supervisor')) {
-    conditions.push(`(${alias}.visibility IN ('supervisor', 'panel') AND ${alias}.status <> 'draft'
-      AND EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                   WHERE assignment.trainee_id = ${alias}.trainee_id AND assignment.supervisor_id = ${parameter}::uuid
-                     AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)))`);
-  }
-  if (roles.includes('deanery_admin')) {
-    conditions.push(`(${alias}.visibility = 'panel' AND ${alias}.status <> 'draft'
-      AND EXISTS (SELECT 1 FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
-                   WHERE record.trainee_id = ${alias}.trainee_id AND programme.deanery_id = viewer.deanery_id))`);
-  }
-  return `(${conditions.join(' OR ')})`;
-}
-
 /** apps/api/src/evidence/evidence-visibility.ts `readableEvidenceCondition` */
 function readableEvidenceCondition(roles, alias, parameter) {
   const own = `${alias}.trainee_id = ${parameter}::uuid`;
@@ -116,35 +96,47 @@ export async function traineeProgress(pool, { viewer, traineeId }) {
 /** apps/api/src/evidence/evidence.repository.ts `list` (default sort, first page of 25 + 1): GET /api/evidence. */
 export async function evidenceList(pool, { viewer, search }) {
   const parameters = [viewer.id];
-  // As the API does: start from the trainees whose evidence the viewer may read at all, except
-  // across a deanery, where the newest items are read first.
+  // As the API does (`visibleEvidenceBranches`): the viewer's own and supervisees' items, and across a
+  // deanery also its panel's shared items, each read in the list's order up to a page.
   const acrossDeanery = viewer.roles.includes('deanery_admin');
-  const where = [
-    acrossDeanery
-      ? visibleEvidenceCondition(viewer.roles, 'item', '$1')
-      : readableEvidenceCondition(viewer.roles, 'item', '$1'),
-  ];
+  const readable = [readableEvidenceCondition(viewer.roles, 'item', '$1')];
+  if (acrossDeanery) {
+    readable.push(`(item.visibility = 'panel' AND item.status <> 'draft'
+      AND EXISTS (SELECT 1 FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                    JOIN app_user viewer ON viewer.id = $1::uuid
+                   WHERE record.trainee_id = item.trainee_id AND programme.deanery_id = viewer.deanery_id))`);
+  }
+  const where = [];
   if (search) {
     parameters.push(search);
     const query = `websearch_to_tsquery('english', $${parameters.length})`;
     where.push(acrossDeanery ? `item.search @@ ${query}` : `item.search @@ (SELECT ${query})`);
   }
   parameters.push(26);
+  const limit = `$${parameters.length}`;
+  const order = 'item.occurred_on DESC, item.id DESC';
+  const conditions = (branch) => [branch, ...where].join(' AND ');
+  const columns = `item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
+            item.status, item.updated_at, item.occurred_on::text AS sort_value,
+            coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
+                        FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
+                       WHERE link.evidence_id = item.id), '{}') AS element_codes`;
   // As the API does: a search across a deanery is planned for its words each time, the rest prepared.
   const run =
     search && acrossDeanery
       ? (text, values) => pool.query(text, values)
       : (text, values) => prepared(pool, text, values);
   await run(
-    `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
-            item.status, item.updated_at, item.occurred_on::text AS sort_value,
-            coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
-                        FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
-                       WHERE link.evidence_id = item.id), '{}') AS element_codes
-       FROM evidence_item item
-      WHERE ${where.join(' AND ')}
-      ORDER BY item.occurred_on DESC, item.id DESC
-      LIMIT $${parameters.length}`,
+    readable.length === 1
+      ? `SELECT ${columns} FROM evidence_item item WHERE ${conditions(readable[0])} ORDER BY ${order} LIMIT ${limit}`
+      : `WITH page AS (${readable
+          .map(
+            (branch) =>
+              `(SELECT item.id FROM evidence_item item WHERE ${conditions(branch)} ORDER BY ${order} LIMIT ${limit})`,
+          )
+          .join(' UNION ALL ')})
+         SELECT ${columns} FROM evidence_item item WHERE item.id IN (SELECT page.id FROM page) ORDER BY ${order} LIMIT ${limit}`,
     parameters,
   );
 }

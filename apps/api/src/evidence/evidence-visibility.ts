@@ -12,10 +12,26 @@ export function visibleEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias
   if (user.roles.includes('supervisor')) {
     conditions.push(`(${sharedWith.supervisor(alias)} AND ${supervises(`${alias}.trainee_id`, parameter)})`);
   }
-  if (user.roles.includes('deanery_admin')) {
-    conditions.push(`(${sharedWith.panel(alias)} AND ${inViewersDeanery(`${alias}.trainee_id`, parameter)})`);
-  }
+  if (user.roles.includes('deanery_admin')) conditions.push(sharedWithViewersDeanery(alias, parameter));
   return `(${conditions.join(' OR ')})`;
+}
+
+/**
+ * The items `visibleEvidenceCondition` lets a user read, as conditions whose union is those items and
+ * each of which an index serves in a list's order: their own and their supervisees' (read by trainee),
+ * and for a deanery administrator the items shared with the panel across the deanery (read in the list's
+ * order from indexes of shared items alone, IndexSharedEvidenceInListOrders). As one condition, a
+ * deanery's list walked every item, skipping the many it may not read: drafts and private reflections.
+ */
+export function visibleEvidenceBranches(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string[] {
+  const branches = [readableEvidenceCondition(user, alias, parameter)];
+  if (user.roles.includes('deanery_admin')) branches.push(sharedWithViewersDeanery(alias, parameter));
+  return branches;
+}
+
+/** Submitted items shared with the panel of trainees in a deanery administrator's deanery. */
+function sharedWithViewersDeanery(alias: string, parameter: string): string {
+  return `(${sharedWith.panel(alias)} AND ${inViewersDeanery(`${alias}.trainee_id`, parameter)})`;
 }
 
 /** Whose evidence a reader sees, as `visibleEvidenceCondition` decides it for one trainee. */
@@ -53,9 +69,9 @@ function supervises(traineeId: string, parameter: string): string {
  * filtering every item a search matches. Every trainee there other than the reader is one they
  * supervise now, so what is left to ask of an item is whether it is their own or shared with a
  * supervisor: `visibleEvidenceCondition` would ask again, for each item, whether they supervise its
- * trainee. A deanery's readers start from the items instead.
+ * trainee.
  */
-export function readableEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string {
+function readableEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string {
   const own = `${alias}.trainee_id = ${parameter}::uuid`;
   if (!user.roles.includes('supervisor')) return `(${own})`;
   return `(${alias}.trainee_id IN (SELECT ${parameter}::uuid UNION

@@ -1,4 +1,10 @@
-import { CSRF_HEADER, type EvidencePage, type EvidenceView, type ProgressView } from '@portfolio/contracts';
+import {
+  CSRF_HEADER,
+  type EvidencePage,
+  type EvidenceView,
+  type ProgressView,
+  evidenceSorts,
+} from '@portfolio/contracts';
 
 import {
   type SignedInClient,
@@ -22,6 +28,7 @@ describe('evidence log on PostgreSQL', () => {
   let otherDeaneryClient: SignedInClient;
   let otherTraineeClient: SignedInClient;
   let adminClient: SignedInClient;
+  let deaneryId: string;
 
   const write = (client: SignedInClient, method: 'post' | 'patch' | 'delete', path: string, body?: object) =>
     client.agent[method](path).set(CSRF_HEADER, client.csrfToken).send(body);
@@ -34,6 +41,7 @@ describe('evidence log on PostgreSQL', () => {
     testApp = await createTestApp({ seedFrameworks: true });
     const { dataSource } = testApp;
     const deanery = await createDeanery(dataSource);
+    deaneryId = deanery;
     const programme = await createProgramme(dataSource, deanery);
     trainee = await createUser(dataSource, ['trainee'], { deaneryId: deanery });
     await addTrainingRecord(dataSource, trainee.id, programme, { stageKey: 'postgraduate' });
@@ -289,6 +297,49 @@ describe('evidence log on PostgreSQL', () => {
     expect(all).toEqual([...all].sort().reverse());
     const everything = (await traineeClient.agent.get('/api/evidence?limit=100').expect(200)).body as EvidencePage;
     expect(all).toHaveLength(everything.items.length);
+  });
+
+  it('pages a deanery administrator who also supervises through what either role may read, in every order, each item once', async () => {
+    for (const [title, visibility, submitted] of [
+      ['Chaired the huddle', 'supervisor', true],
+      ['Audit presented', 'panel', true],
+      ['Draft for the panel', 'panel', false],
+      ['Kept to myself', 'private', true],
+    ] as const) {
+      const item = await create({ type: 'leadership-activity', title, occurredOn: '2026-10-01', visibility });
+      if (submitted) await submit(item).expect(200);
+    }
+    const both = await createUser(testApp.dataSource, ['deanery_admin', 'supervisor'], { deaneryId });
+    await assignSupervisor(testApp.dataSource, trainee.id, both.id);
+    const bothClient = await signIn(testApp.app, both.email);
+    const mine = (await traineeClient.agent.get('/api/evidence?limit=100').expect(200)).body as EvidencePage;
+    const shared = mine.items.filter((item) => item.visibility !== 'private' && item.status !== 'draft');
+    expect(shared.map((item) => item.title)).toEqual(expect.arrayContaining(['Chaired the huddle', 'Audit presented']));
+
+    for (const sort of evidenceSorts) {
+      const ids: string[] = [];
+      const dates: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: EvidencePage = (
+          await bothClient.agent
+            .get(`/api/evidence?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+            .expect(200)
+        ).body;
+        ids.push(...page.items.map((item) => item.id));
+        dates.push(...page.items.map((item) => item.occurredOn));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(shared.map((item) => item.id).sort());
+      if (sort === 'occurred-asc') expect(dates).toEqual([...dates].sort());
+      if (sort === 'occurred-desc') expect(dates).toEqual([...dates].sort().reverse());
+    }
+    // The deanery's part alone: what the panel sees, not what only a supervisor does.
+    const panelOnly = (await deaneryClient.agent.get('/api/evidence?limit=100').expect(200)).body as EvidencePage;
+    expect(panelOnly.items.map((item) => item.title)).toContain('Audit presented');
+    expect(panelOnly.items.map((item) => item.title)).not.toContain('Chaired the huddle');
+    expect(panelOnly.items.every((item) => item.visibility === 'panel' && item.status !== 'draft')).toBe(true);
   });
 
   it('reports coverage of the stage that matches the items, counted from what the viewer may see', async () => {

@@ -18,6 +18,7 @@ import { IndexEvidenceInListOrders1795453700000 } from './1795453700000-IndexEvi
 import { IndexEvidenceSearchByTrainee1795454000000 } from './1795454000000-IndexEvidenceSearchByTrainee';
 import { NotifySessionChanges1795454300000 } from './1795454300000-NotifySessionChanges';
 import { IndexAssessmentsWaitingForAssessor1795454600000 } from './1795454600000-IndexAssessmentsWaitingForAssessor';
+import { IndexSharedEvidenceInListOrders1795454900000 } from './1795454900000-IndexSharedEvidenceInListOrders';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   IndexEvidenceSearchByTrainee1795454000000,
   NotifySessionChanges1795454300000,
   IndexAssessmentsWaitingForAssessor1795454600000,
+  IndexSharedEvidenceInListOrders1795454900000,
 ];
