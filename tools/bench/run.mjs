@@ -2,8 +2,9 @@
 //                   [--warmup 3] [--only key,key] [--label name] [--skip-build] [--skip-lighthouse] [--skip-web]
 //                   [--dist dist/apps]`
 // Starts the production build against DATABASE_URL (filled by `npm run bench:data`) and measures
-// each endpoint in lib/entries.mjs with autocannon, beside two limits measured in the same run:
-// the same SQL straight through pg (the database's) and a bare Node http server (the runtime's).
+// each endpoint in lib/entries.mjs with autocannon, beside three limits measured in the same run:
+// the same SQL straight through pg (the database's), a bare Node http server (the runtime's) and a
+// signed-in request that does no work (the API's own).
 // Writes bench/results/<date>-<commit>.json and the table in bench/README.md; with `--label`,
 // <date>-<commit>-<label>.json and the README's table for that label (`npm run bench:reports`).
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import pg from 'pg';
 
 import { workspaceRoot } from '../scripts/nx.mjs';
 import { benchAccounts } from './lib/bench-accounts.mjs';
-import { entries } from './lib/entries.mjs';
+import { entries, signedInFloor } from './lib/entries.mjs';
 import { measureHttp, measureLoop, medianRound } from './lib/measure.mjs';
 import { resultsMarkdown, writeResults } from './lib/report.mjs';
 import { freePort, gitState, machine, signIn, startApi, stop, waitFor } from './lib/server.mjs';
@@ -245,20 +246,27 @@ async function main() {
       const measureSql = entry.sql
         ? (seconds) => measureLoop({ task: () => entry.sql(pool, context), connections, seconds })
         : null;
+      // A read endpoint's rounds also measure the API's own limit at the same connections.
+      const measureFloor = entry.sql ? httpRun(signedInFloor, context, sessions, api.base, connections) : null;
       if (!entry.measure) await warmUp(measureApi);
       if (measureSql) await warmUp(measureSql);
       const apiRounds = [];
       const sqlRounds = [];
+      const floorRounds = [];
       for (let round = 0; round < rounds; round++) {
         apiRounds.push(await measureApi(settings.seconds));
         if (measureSql) sqlRounds.push(await measureSql(settings.seconds));
+        if (measureFloor) floorRounds.push(await measureFloor(settings.seconds));
       }
-      const apiResult = rounds > 1 ? medianRound(apiRounds) : apiRounds[0];
-      const rawSql = measureSql ? (rounds > 1 ? medianRound(sqlRounds) : sqlRounds[0]) : null;
+      const median = (runs) => (runs.length === 0 ? null : runs.length > 1 ? medianRound(runs) : runs[0]);
+      const apiResult = median(apiRounds);
+      const rawSql = median(sqlRounds);
+      const floor = median(floorRounds);
       const ratios = {
         ofRawSql: rawSql?.requestsPerSecond ? apiResult.requestsPerSecond / rawSql.requestsPerSecond : null,
         // Work that is not requests under load has nothing to compare with a bare server.
         ofBareNode: entry.measure ? null : apiResult.requestsPerSecond / results.runtime.requestsPerSecond,
+        ofSignedInFloor: floor?.requestsPerSecond ? apiResult.requestsPerSecond / floor.requestsPerSecond : null,
       };
       results.entries.push({
         key: entry.key,
@@ -268,6 +276,7 @@ async function main() {
         connections,
         api: apiResult,
         rawSql,
+        signedInFloor: floor,
         ratios,
         targets: entry.targets,
         met: evaluate(entry.targets, apiResult, ratios),
@@ -279,7 +288,8 @@ async function main() {
       log(
         `  ${apiResult.requestsPerSecond} req/s${roundsMeasured}, p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ` +
           `${apiResult.errors} errors` +
-          (rawSql ? `; same SQL via pg ${rawSql.requestsPerSecond} req/s, p95 ${rawSql.latencyMs.p95} ms` : ''),
+          (rawSql ? `; same SQL via pg ${rawSql.requestsPerSecond} req/s, p95 ${rawSql.latencyMs.p95} ms` : '') +
+          (floor ? `; signed-in floor ${floor.requestsPerSecond} req/s, p95 ${floor.latencyMs.p95} ms` : ''),
       );
     }
 

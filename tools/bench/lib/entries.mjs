@@ -33,6 +33,20 @@ function cohortEntry(key, title, sort, direction) {
   };
 }
 
+/**
+ * The API's own limit: a signed-in request that does no work (`GET /api/auth/me`: every middleware,
+ * the router, the session guard answered from its cache, and a small JSON answer; no SQL between
+ * changes). Each read entry (one with `sql`) measures it in its rounds, at its connections, and shows
+ * its own throughput as a share of it.
+ */
+export const signedInFloor = {
+  key: 'signed-in-floor',
+  title: 'Signed-in request that does no work',
+  description: 'GET /api/auth/me: the middleware, router, session guard and JSON every request pays for',
+  as: 'trainee',
+  request: () => ({ path: '/api/auth/me' }),
+};
+
 export const entries = [
   {
     key: 'trainee-progress',
