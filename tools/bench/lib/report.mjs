@@ -52,7 +52,7 @@ export function resultsMarkdown(results, relativeFile) {
       (machine.loadAverageAfter ? ` and ${machine.loadAverageAfter.join(' / ')} after it. ` : '. ') +
       `${settings.connections} connections for ${settings.seconds} s per measurement` +
       ((settings.rounds ?? 1) > 1
-        ? `; each request measured in ${settings.rounds} rounds, each followed by its same SQL, and the round with ` +
+        ? `; each request measured in ${settings.rounds} rounds, each followed by its same SQL and the signed-in floor, and the round with ` +
           `the median throughput shown (errors count over all rounds; every round is in the record)`
         : '') +
       `. Full record: \`${relativeFile}\`.`,
