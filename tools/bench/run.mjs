@@ -83,6 +83,9 @@ function httpRun(entry, context, sessions, base, connections) {
     });
 }
 
+/** The round standing for `runs`: the median one of several, the only one, or none. */
+const standingRound = (runs) => (runs.length === 0 ? null : runs.length > 1 ? medianRound(runs) : runs[0]);
+
 /** Work that is not one request under load (reports, a batch) measures itself; a failure counts as an error. */
 async function measureItself(entry, context) {
   try {
@@ -258,10 +261,9 @@ async function main() {
         if (measureSql) sqlRounds.push(await measureSql(settings.seconds));
         if (measureFloor) floorRounds.push(await measureFloor(settings.seconds));
       }
-      const median = (runs) => (runs.length === 0 ? null : runs.length > 1 ? medianRound(runs) : runs[0]);
-      const apiResult = median(apiRounds);
-      const rawSql = median(sqlRounds);
-      const floor = median(floorRounds);
+      const apiResult = standingRound(apiRounds);
+      const rawSql = standingRound(sqlRounds);
+      const floor = standingRound(floorRounds);
       const ratios = {
         ofRawSql: rawSql?.requestsPerSecond ? apiResult.requestsPerSecond / rawSql.requestsPerSecond : null,
         // Work that is not requests under load has nothing to compare with a bare server.

@@ -40,9 +40,6 @@ function cohortEntry(key, title, sort, direction) {
  * its own throughput as a share of it.
  */
 export const signedInFloor = {
-  key: 'signed-in-floor',
-  title: 'Signed-in request that does no work',
-  description: 'GET /api/auth/me: the middleware, router, session guard and JSON every request pays for',
   as: 'trainee',
   request: () => ({ path: '/api/auth/me' }),
 };
