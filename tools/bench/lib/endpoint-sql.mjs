@@ -63,29 +63,36 @@ function evidenceAudience(roles, traineeId, parameter) {
 }
 
 /**
- * apps/api/src/progress/coverage-queries.ts `placementsFor`: between changes, all the SQL coverage
+ * apps/api/src/progress/coverage-queries.ts `placementsStatement`: between changes, all the SQL coverage
  * needs, as the API keeps framework structures and each trainee's counts (the counts against the
  * coverage version read here).
  */
 function placementsFor(pool, viewer, traineeIds) {
+  const one = traineeIds.length === 1;
   return prepared(
     pool,
-    `SELECT trainee.id AS trainee_id, record.framework_key, record.stage_key,
-            ${visibleTraineeCondition(viewer.roles, 'trainee', '$1')} AS visible,
-            ${evidenceAudience(viewer.roles, 'trainee.id', '$1')} AS audience,
-            coalesce(counted.version, 0)::text AS counts_version,
-            (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
-                                               'status', framework.status))
-               FROM framework WHERE framework.key = coalesce(record.framework_key, $3)) AS versions
+    `SELECT ${placementColumns(viewer, '$1', '$3')}
        FROM app_user trainee
        LEFT JOIN LATERAL (
          SELECT programme.framework_key, training.stage_key
            FROM training_record training JOIN programme ON programme.id = training.programme_id
           WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
-       LEFT JOIN trainee_coverage_version counted ON counted.trainee_id = trainee.id
-      WHERE trainee.id = ANY ($2::uuid[]) AND 'trainee' = ANY (trainee.roles)`,
-    [viewer.id, traineeIds, 'mlcf'],
+      WHERE ${one ? 'trainee.id = $2::uuid' : 'trainee.id = ANY ($2::uuid[])'} AND 'trainee' = ANY (trainee.roles)`,
+    [viewer.id, one ? traineeIds[0] : traineeIds, 'mlcf'],
   );
+}
+
+/** apps/api/src/progress/coverage-queries.ts `placementColumns`. */
+function placementColumns(viewer, readerParameter, defaultKeyParameter) {
+  return `trainee.id AS trainee_id, 'trainee' = ANY (trainee.roles) AS is_trainee,
+          record.framework_key, record.stage_key,
+          ${visibleTraineeCondition(viewer.roles, 'trainee', readerParameter)} AS visible,
+          ${evidenceAudience(viewer.roles, 'trainee.id', readerParameter)} AS audience,
+          coalesce((SELECT counted.version FROM trainee_coverage_version counted
+                     WHERE counted.trainee_id = trainee.id), 0)::text AS counts_version,
+          (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
+                                             'status', framework.status))
+             FROM framework WHERE framework.key = coalesce(record.framework_key, ${defaultKeyParameter})) AS versions`;
 }
 
 /** apps/api/src/progress/progress.service.ts `progress`: GET /api/trainees/:id/progress. */
@@ -141,70 +148,62 @@ export async function evidenceList(pool, { viewer, search }) {
   );
 }
 
-/** apps/api/src/work-lists/supervision.service.ts `dashboard`: GET /api/supervision. */
+/** apps/api/src/work-lists/supervision.service.ts `dashboard`: GET /api/supervision, one statement. */
 export async function supervisorDashboard(pool, { viewer }) {
   const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
   const lastActivity = (traineeColumn) => `GREATEST(
     (SELECT max(item.updated_at) FROM evidence_item item WHERE item.trainee_id = ${traineeColumn}),
     (SELECT max(mine.updated_at) FROM assessment mine WHERE mine.trainee_id = ${traineeColumn}))`;
-  const traineesWithCoverage = async () => {
-    const trainees = await prepared(
-      pool,
-      `SELECT trainee.id, trainee.display_name, record.programme_name, record.stage_key, record.grade,
-              (SELECT count(*)::int FROM assessment pending
-                WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
-              ${lastActivity('trainee.id')} AS last_activity_at
-         FROM supervisor_assignment assignment
-         JOIN app_user trainee ON trainee.id = assignment.trainee_id
-         LEFT JOIN LATERAL (
-           SELECT programme.name AS programme_name, training.stage_key, training.grade
-             FROM training_record training JOIN programme ON programme.id = training.programme_id
-            WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
-        WHERE ${currentlySupervised}
-        ORDER BY trainee.display_name, trainee.id`,
-      [viewer.id],
-    );
-    const traineeIds = trainees.rows.map((row) => row.id);
-    await placementsFor(pool, viewer, traineeIds);
-  };
-  await Promise.all([
-    traineesWithCoverage(),
-    // work-lists/waiting-assessments.ts, with the condition `waitingForAssessor`.
-    prepared(
-      pool,
-      `SELECT assessment.id, assessment.title, template.title AS template_title, assessment.trainee_id,
-              trainee.display_name AS trainee_name, assessment.status, assessment.requested_at AS since,
-              floor(extract(epoch FROM now() - assessment.requested_at) / 86400)::int AS waiting_days
-         FROM assessment
-         JOIN assessment_template template ON template.id = assessment.template_id
-         JOIN app_user trainee ON trainee.id = assessment.trainee_id
-        WHERE assessment.assessor_id = $1 AND assessment.assessor_kind <> 'external'
-          AND assessment.status IN ('requested', 'in-progress')
-        ORDER BY assessment.requested_at, assessment.id
-        LIMIT 100`,
-      [viewer.id],
-    ),
-    prepared(
-      pool,
-      `(SELECT record.id, 'element' AS kind, record.trainee_id, trainee.display_name AS trainee_name,
-               element.code || ' ' || element.title AS title, record.recorded_at AS signed_at
-          FROM element_sign_off record
-          JOIN app_user trainee ON trainee.id = record.trainee_id
-          JOIN framework_element element ON element.id = record.element_id
-         WHERE record.recorded_by = $1 AND record.kind = 'sign-off'
-           AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)
-         ORDER BY record.recorded_at DESC LIMIT $2)
-       UNION ALL
-       (SELECT assessment.id, 'assessment', assessment.trainee_id, trainee.display_name, assessment.title,
-               assessment.signed_at
-          FROM assessment JOIN app_user trainee ON trainee.id = assessment.trainee_id
-         WHERE assessment.assessor_id = $1 AND assessment.status = 'signed-off'
-         ORDER BY assessment.signed_at DESC LIMIT $2)
-       ORDER BY signed_at DESC LIMIT $2`,
-      [viewer.id, 10],
-    ),
-  ]);
+  const supervised = `SELECT ${placementColumns(viewer, '$1', '$3')}, trainee.display_name, record.programme_name, record.grade,
+                 (SELECT count(*)::int FROM assessment pending
+                   WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
+                 ${lastActivity('trainee.id')} AS last_activity_at
+            FROM supervisor_assignment assignment
+            JOIN app_user trainee ON trainee.id = assignment.trainee_id
+            LEFT JOIN LATERAL (
+              SELECT programme.name AS programme_name, programme.framework_key, training.stage_key, training.grade
+                FROM training_record training JOIN programme ON programme.id = training.programme_id
+               WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
+           WHERE ${currentlySupervised}`;
+  // work-lists/waiting-assessments.ts `waitingAssessmentsSql`, with the condition `waitingForAssessor`.
+  const waiting = `SELECT assessment.id, assessment.title, template.title AS template_title, assessment.trainee_id,
+            trainee.display_name AS trainee_name, assessment.status, assessment.requested_at AS since,
+            floor(extract(epoch FROM now() - assessment.requested_at) / 86400)::int AS waiting_days
+       FROM assessment
+       JOIN assessment_template template ON template.id = assessment.template_id
+       JOIN app_user trainee ON trainee.id = assessment.trainee_id
+      WHERE assessment.assessor_id = $1 AND assessment.assessor_kind <> 'external'
+        AND assessment.status IN ('requested', 'in-progress')
+      ORDER BY assessment.requested_at, assessment.id
+      LIMIT 100`;
+  const recent = `
+  (SELECT record.id, 'element' AS kind, record.trainee_id, trainee.display_name AS trainee_name,
+          element.code || ' ' || element.title AS title, record.recorded_at AS signed_at
+     FROM element_sign_off record
+     JOIN app_user trainee ON trainee.id = record.trainee_id
+     JOIN framework_element element ON element.id = record.element_id
+    WHERE record.recorded_by = $1 AND record.kind = 'sign-off'
+      AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)
+    ORDER BY record.recorded_at DESC LIMIT $2)
+  UNION ALL
+  (SELECT assessment.id, 'assessment', assessment.trainee_id, trainee.display_name, assessment.title,
+          assessment.signed_at
+     FROM assessment JOIN app_user trainee ON trainee.id = assessment.trainee_id
+    WHERE assessment.assessor_id = $1 AND assessment.status = 'signed-off'
+    ORDER BY assessment.signed_at DESC LIMIT $2)
+  ORDER BY signed_at DESC LIMIT $2`;
+  await prepared(
+    pool,
+    `SELECT
+       (SELECT coalesce(json_agg(supervised ORDER BY supervised.display_name, supervised.trainee_id), '[]')
+          FROM (${supervised}) supervised) AS trainees,
+       (SELECT coalesce(json_agg(waiting ORDER BY waiting.since, waiting.id), '[]')
+          FROM (${waiting}) waiting) AS pending,
+       (SELECT coalesce(json_agg(recent ORDER BY recent.signed_at DESC), '[]')
+          FROM (${recent}) recent) AS recent`,
+    [viewer.id, 10, 'mlcf'],
+  );
 }
 
 /** apps/api/src/progression/deanery-scope.ts `currentFinalReview`. */

@@ -11,7 +11,7 @@ import { CoverageCounts, type TraineeCounts } from './coverage-counts';
 import { FrameworkStructures } from './framework-structures';
 
 /** The framework of a trainee with no training record. */
-const defaultFrameworkKey = 'mlcf';
+export const defaultFrameworkKey = 'mlcf';
 
 /** Where a trainee stands: the current version of their programme's framework and their stage. */
 export interface TraineeStage {
@@ -30,6 +30,71 @@ export interface Placement extends TraineeStage {
   audience: EvidenceAudience;
   /** The trainee's coverage version: kept counts at this version are current. */
   countsVersion: string;
+}
+
+/** A placement as `placementColumns` reads it. */
+export interface PlacementRow {
+  trainee_id: string;
+  is_trainee: boolean;
+  framework_key: string | null;
+  stage_key: string | null;
+  visible: boolean;
+  audience: EvidenceAudience;
+  counts_version: string;
+  versions: { id: string; version: string; status: 'draft' | 'published' }[] | null;
+}
+
+/**
+ * The columns of a trainee's placement as `reader` finds them, for a statement over the trainee's
+ * `app_user` row as `trainee` joined to their latest training record as `record` (with the
+ * programme's `framework_key`, and `stage_key`). `readerParameter` holds the reader's id and
+ * `defaultKeyParameter` holds `defaultFrameworkKey`. Read back with `placementOf`.
+ */
+export function placementColumns(reader: SessionUser, readerParameter: string, defaultKeyParameter: string): string {
+  return `trainee.id AS trainee_id, 'trainee' = ANY (trainee.roles) AS is_trainee,
+          record.framework_key, record.stage_key,
+          ${visibleTraineeCondition(reader, 'trainee', readerParameter)} AS visible,
+          ${evidenceAudience(reader, 'trainee.id', readerParameter)} AS audience,
+          coalesce((SELECT counted.version FROM trainee_coverage_version counted
+                     WHERE counted.trainee_id = trainee.id), 0)::text AS counts_version,
+          (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
+                                             'status', framework.status))
+             FROM framework WHERE framework.key = coalesce(record.framework_key, ${defaultKeyParameter})) AS versions`;
+}
+
+/** The placement a `placementColumns` row describes; null for one who is not a trainee or whose framework is not loaded. */
+export function placementOf(row: PlacementRow): Placement | null {
+  const current = pickCurrentVersion(row.versions ?? []);
+  if (!row.is_trainee || !current) return null;
+  return {
+    traineeId: row.trainee_id,
+    frameworkId: current.id,
+    frameworkKey: row.framework_key ?? defaultFrameworkKey,
+    frameworkVersion: current.version,
+    stageKey: row.stage_key,
+    visible: row.visible,
+    audience: row.audience,
+    countsVersion: row.counts_version,
+  };
+}
+
+/**
+ * The statement `placementsFor` sends. One trainee (a progress page) is asked for by equality: with
+ * an array, PostgreSQL never trusts its generic plan and plans the statement afresh on every request,
+ * which costs more than running it.
+ */
+export function placementsStatement(reader: SessionUser, traineeIds: string[]): { text: string; values: unknown[] } {
+  const one = traineeIds.length === 1;
+  return {
+    text: `SELECT ${placementColumns(reader, '$1', '$3')}
+             FROM app_user trainee
+             LEFT JOIN LATERAL (
+               SELECT programme.framework_key, training.stage_key
+                 FROM training_record training JOIN programme ON programme.id = training.programme_id
+                WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
+            WHERE ${one ? 'trainee.id = $2::uuid' : 'trainee.id = ANY ($2::uuid[])'} AND 'trainee' = ANY (trainee.roles)`,
+    values: [reader.id, one ? traineeIds[0] : traineeIds, defaultFrameworkKey],
+  };
 }
 
 /**
@@ -55,47 +120,12 @@ export class CoverageQueries {
    * statement. Ids that are not trainees, or whose framework is not loaded, are left out.
    */
   async placementsFor(reader: SessionUser, traineeIds: string[]): Promise<Map<string, Placement>> {
-    const rows = await preparedQuery<{
-      trainee_id: string;
-      framework_key: string | null;
-      stage_key: string | null;
-      visible: boolean;
-      audience: EvidenceAudience;
-      counts_version: string;
-      versions: { id: string; version: string; status: 'draft' | 'published' }[] | null;
-    }>(
-      this.dataSource,
-      'placements',
-      `SELECT trainee.id AS trainee_id, record.framework_key, record.stage_key,
-              ${visibleTraineeCondition(reader, 'trainee', '$1')} AS visible,
-              ${evidenceAudience(reader, 'trainee.id', '$1')} AS audience,
-              coalesce(counted.version, 0)::text AS counts_version,
-              (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
-                                                 'status', framework.status))
-                 FROM framework WHERE framework.key = coalesce(record.framework_key, $3)) AS versions
-         FROM app_user trainee
-         LEFT JOIN LATERAL (
-           SELECT programme.framework_key, training.stage_key
-             FROM training_record training JOIN programme ON programme.id = training.programme_id
-            WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
-         LEFT JOIN trainee_coverage_version counted ON counted.trainee_id = trainee.id
-        WHERE trainee.id = ANY ($2::uuid[]) AND 'trainee' = ANY (trainee.roles)`,
-      [reader.id, traineeIds, defaultFrameworkKey],
-    );
+    const statement = placementsStatement(reader, traineeIds);
+    const rows = await preparedQuery<PlacementRow>(this.dataSource, 'placements', statement.text, statement.values);
     const placements = new Map<string, Placement>();
     for (const row of rows) {
-      const current = pickCurrentVersion(row.versions ?? []);
-      if (!current) continue;
-      placements.set(row.trainee_id, {
-        traineeId: row.trainee_id,
-        frameworkId: current.id,
-        frameworkKey: row.framework_key ?? defaultFrameworkKey,
-        frameworkVersion: current.version,
-        stageKey: row.stage_key,
-        visible: row.visible,
-        audience: row.audience,
-        countsVersion: row.counts_version,
-      });
+      const placement = placementOf(row);
+      if (placement) placements.set(row.trainee_id, placement);
     }
     return placements;
   }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 import { CSRF_HEADER } from '@portfolio/contracts';
 
@@ -13,6 +14,7 @@ import {
   signIn,
 } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
+import { placementsStatement } from './coverage-queries';
 
 /**
  * The read paths that matter most at progression time ask PostgreSQL a fixed number of
@@ -126,5 +128,41 @@ describe('queries per request on PostgreSQL', () => {
     // result; a kept cohort, the statement loading it.
     expect(after.kept.traineeProgress).toBe(after.counted.traineeProgress - 5);
     expect(after.kept.cohort).toBe(after.counted.cohort - 1);
+    // Between changes, with the session kept too, a trainee's progress and the supervisor's page
+    // are one statement each.
+    expect(after.kept.traineeProgress).toBe(1);
+    expect(after.kept.supervision).toBe(1);
+  });
+
+  it("plans a progress page's statement once, not again on every request", async () => {
+    // At a deanery's size, where the planner weighs a generic plan against a custom one in earnest.
+    await testApp.dataSource.query(
+      `INSERT INTO app_user (email, display_name, roles)
+       SELECT 'many-' || n || '@example.test', 'Trainee ' || n, '{trainee}' FROM generate_series(1, 5000) n`,
+    );
+    await testApp.dataSource.query(
+      `INSERT INTO training_record (trainee_id, programme_id, stage_key, grade, starts_on)
+       SELECT id, $1, 'postgraduate', 'FY1', current_date - 30 FROM app_user WHERE email LIKE 'many-%'`,
+      [programme],
+    );
+    await testApp.dataSource.query(`ANALYZE app_user, training_record`);
+    const reader = { id: trainee.id, roles: trainee.roles } as Parameters<typeof placementsStatement>[0];
+    const statement = placementsStatement(reader, [trainee.id]);
+    const client = await ((testApp.dataSource.driver as PostgresDriver).master as pg.Pool).connect();
+    try {
+      for (let run = 0; run < 10; run += 1) {
+        await client.query({ name: 'placements-plan-check', text: statement.text, values: statement.values });
+      }
+      const [plans] = (
+        await client.query(
+          `SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = 'placements-plan-check'`,
+        )
+      ).rows as { generic_plans: number; custom_plans: number }[];
+      // PostgreSQL tries five custom plans, then keeps the generic one when it trusts it.
+      expect(plans).toEqual({ generic_plans: 5, custom_plans: 5 });
+    } finally {
+      await client.query(`DEALLOCATE "placements-plan-check"`);
+      client.release();
+    }
   });
 });

@@ -5,12 +5,80 @@ import type { RecentSignOff, SupervisedTrainee, SupervisorDashboard } from '@por
 
 import type { SessionUser } from '../auth/session.service';
 import { preparedQuery } from '../database/prepared-query';
-import { CoverageQueries } from '../progress/coverage-queries';
-import { currentlySupervised, lastActivity, waitingAssessments, waitingForAssessor } from './waiting-assessments';
+import {
+  CoverageQueries,
+  type Placement,
+  type PlacementRow,
+  defaultFrameworkKey,
+  placementColumns,
+  placementOf,
+} from '../progress/coverage-queries';
+import {
+  type WaitingAssessmentRow,
+  currentlySupervised,
+  lastActivity,
+  waitingAssessmentOf,
+  waitingAssessmentsSql,
+  waitingForAssessor,
+} from './waiting-assessments';
 
 const recentLimit = 10;
 
-/** The supervisor's page: their trainees' coverage, what waits for them, and what they signed lately. */
+interface SupervisedRow extends PlacementRow {
+  display_name: string;
+  programme_name: string | null;
+  grade: string | null;
+  pending: number;
+  last_activity_at: string | null;
+}
+
+interface RecentSignOffRow {
+  id: string;
+  kind: 'element' | 'assessment';
+  trainee_id: string;
+  trainee_name: string;
+  title: string;
+  signed_at: string;
+}
+
+/** The supervisor's trainees, each with their placement for coverage; $1 is the supervisor, $3 the default framework. */
+function supervisedSql(supervisor: SessionUser): string {
+  return `SELECT ${placementColumns(supervisor, '$1', '$3')}, trainee.display_name, record.programme_name, record.grade,
+                 (SELECT count(*)::int FROM assessment pending
+                   WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
+                 ${lastActivity('trainee.id')} AS last_activity_at
+            FROM supervisor_assignment assignment
+            JOIN app_user trainee ON trainee.id = assignment.trainee_id
+            LEFT JOIN LATERAL (
+              SELECT programme.name AS programme_name, programme.framework_key, training.stage_key, training.grade
+                FROM training_record training JOIN programme ON programme.id = training.programme_id
+               WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
+           WHERE ${currentlySupervised}`;
+}
+
+/** Element and assessment sign-offs by the supervisor ($1), newest first, up to $2. */
+const recentSignOffsSql = `
+  (SELECT record.id, 'element' AS kind, record.trainee_id, trainee.display_name AS trainee_name,
+          element.code || ' ' || element.title AS title, record.recorded_at AS signed_at
+     FROM element_sign_off record
+     JOIN app_user trainee ON trainee.id = record.trainee_id
+     JOIN framework_element element ON element.id = record.element_id
+    WHERE record.recorded_by = $1 AND record.kind = 'sign-off'
+      AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)
+    ORDER BY record.recorded_at DESC LIMIT $2)
+  UNION ALL
+  (SELECT assessment.id, 'assessment', assessment.trainee_id, trainee.display_name, assessment.title,
+          assessment.signed_at
+     FROM assessment JOIN app_user trainee ON trainee.id = assessment.trainee_id
+    WHERE assessment.assessor_id = $1 AND assessment.status = 'signed-off'
+    ORDER BY assessment.signed_at DESC LIMIT $2)
+  ORDER BY signed_at DESC LIMIT $2`;
+
+/**
+ * The supervisor's page: their trainees' coverage, what waits for them, and what they signed lately.
+ * Its three lists come in one statement, as JSON: the page is opened often, and a statement's round
+ * trip costs more than these small reads do. Coverage counts are then kept between changes.
+ */
 @Injectable()
 export class SupervisionService {
   constructor(
@@ -19,97 +87,61 @@ export class SupervisionService {
   ) {}
 
   async dashboard(user: SessionUser): Promise<SupervisorDashboard> {
-    const [trainees, pendingRequests, recentSignOffs] = await Promise.all([
-      this.trainees(user),
-      waitingAssessments(this.dataSource, user.id, waitingForAssessor, 'requested_at'),
-      this.recentSignOffs(user.id),
-    ]);
-    return { trainees, pendingRequests, recentSignOffs };
-  }
-
-  private async trainees(user: SessionUser): Promise<SupervisedTrainee[]> {
-    const rows = await preparedQuery<{
-      id: string;
-      display_name: string;
-      programme_name: string | null;
-      stage_key: string | null;
-      grade: string | null;
-      pending: number;
-      last_activity_at: Date | null;
+    const [row] = await preparedQuery<{
+      trainees: SupervisedRow[];
+      pending: WaitingAssessmentRow[];
+      recent: RecentSignOffRow[];
     }>(
       this.dataSource,
-      'supervised-trainees',
-      `SELECT trainee.id, trainee.display_name, record.programme_name, record.stage_key, record.grade,
-              (SELECT count(*)::int FROM assessment pending
-                WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
-              ${lastActivity('trainee.id')} AS last_activity_at
-         FROM supervisor_assignment assignment
-         JOIN app_user trainee ON trainee.id = assignment.trainee_id
-         LEFT JOIN LATERAL (
-           SELECT programme.name AS programme_name, training.stage_key, training.grade
-             FROM training_record training JOIN programme ON programme.id = training.programme_id
-            WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
-        WHERE ${currentlySupervised}
-        ORDER BY trainee.display_name, trainee.id`,
-      [user.id],
+      'supervisor-dashboard',
+      `SELECT
+         (SELECT coalesce(json_agg(supervised ORDER BY supervised.display_name, supervised.trainee_id), '[]')
+            FROM (${supervisedSql(user)}) supervised) AS trainees,
+         (SELECT coalesce(json_agg(waiting ORDER BY waiting.since, waiting.id), '[]')
+            FROM (${waitingAssessmentsSql(waitingForAssessor, 'requested_at')}) waiting) AS pending,
+         (SELECT coalesce(json_agg(recent ORDER BY recent.signed_at DESC), '[]')
+            FROM (${recentSignOffsSql}) recent) AS recent`,
+      [user.id, recentLimit, defaultFrameworkKey],
     );
-    const stages = await this.coverage.placementsFor(
-      user,
-      rows.map((row) => row.id),
-    );
-    const progress = await this.coverage.progressOf([...stages.values()]);
+    return {
+      trainees: await this.withCoverage(row.trainees),
+      pendingRequests: row.pending.map(waitingAssessmentOf),
+      recentSignOffs: row.recent.map(recentSignOffOf),
+    };
+  }
+
+  private async withCoverage(rows: SupervisedRow[]): Promise<SupervisedTrainee[]> {
+    const placements = new Map<string, Placement>();
+    for (const row of rows) {
+      const placement = placementOf(row);
+      if (placement) placements.set(row.trainee_id, placement);
+    }
+    const progress = await this.coverage.progressOf([...placements.values()]);
     return rows.map((row) => {
-      const coverage = progress.get(row.id);
+      const coverage = progress.get(row.trainee_id);
       return {
-        id: row.id,
+        id: row.trainee_id,
         displayName: row.display_name,
         programmeName: row.programme_name,
         stageKey: row.stage_key,
         grade: row.grade,
-        frameworkKey: stages.get(row.id)?.frameworkKey ?? null,
+        frameworkKey: placements.get(row.trainee_id)?.frameworkKey ?? null,
         totals: coverage?.totals ?? { 'not-started': 0, evidenced: 0, assessed: 0, 'signed-off': 0 },
         elementCount: coverage?.elements.length ?? 0,
         pendingAssessments: row.pending,
-        lastActivityAt: row.last_activity_at?.toISOString() ?? null,
+        lastActivityAt: row.last_activity_at === null ? null : new Date(row.last_activity_at).toISOString(),
       };
     });
   }
+}
 
-  private async recentSignOffs(supervisorId: string): Promise<RecentSignOff[]> {
-    const rows = await preparedQuery<{
-      id: string;
-      kind: 'element' | 'assessment';
-      trainee_id: string;
-      trainee_name: string;
-      title: string;
-      signed_at: Date;
-    }>(
-      this.dataSource,
-      'recent-sign-offs',
-      `(SELECT record.id, 'element' AS kind, record.trainee_id, trainee.display_name AS trainee_name,
-               element.code || ' ' || element.title AS title, record.recorded_at AS signed_at
-          FROM element_sign_off record
-          JOIN app_user trainee ON trainee.id = record.trainee_id
-          JOIN framework_element element ON element.id = record.element_id
-         WHERE record.recorded_by = $1 AND record.kind = 'sign-off'
-           AND NOT EXISTS (SELECT 1 FROM element_sign_off later WHERE later.supersedes = record.id)
-         ORDER BY record.recorded_at DESC LIMIT $2)
-       UNION ALL
-       (SELECT assessment.id, 'assessment', assessment.trainee_id, trainee.display_name, assessment.title,
-               assessment.signed_at
-          FROM assessment JOIN app_user trainee ON trainee.id = assessment.trainee_id
-         WHERE assessment.assessor_id = $1 AND assessment.status = 'signed-off'
-         ORDER BY assessment.signed_at DESC LIMIT $2)
-       ORDER BY signed_at DESC LIMIT $2`,
-      [supervisorId, recentLimit],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      traineeId: row.trainee_id,
-      traineeName: row.trainee_name,
-      title: row.title,
-      signedAt: row.signed_at.toISOString(),
-    }));
-  }
+function recentSignOffOf(row: RecentSignOffRow): RecentSignOff {
+  return {
+    id: row.id,
+    kind: row.kind,
+    traineeId: row.trainee_id,
+    traineeName: row.trainee_name,
+    title: row.title,
+    signedAt: new Date(row.signed_at).toISOString(),
+  };
 }
