@@ -29,6 +29,7 @@ export function waitingAssessmentsSql(condition: string, since: 'requested_at' |
       LIMIT 100`;
 }
 
+/** A `waitingAssessmentsSql` row as the to-do list and the supervisor's page show it. */
 export function waitingAssessmentOf(row: WaitingAssessmentRow): WaitingAssessment {
   return {
     id: row.id,
