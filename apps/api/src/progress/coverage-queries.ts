@@ -48,7 +48,7 @@ export interface PlacementRow {
  * The columns of a trainee's placement as `reader` finds them, for a statement over the trainee's
  * `app_user` row as `trainee` joined to their latest training record as `record` (with the
  * programme's `framework_key`, and `stage_key`). `readerParameter` holds the reader's id and
- * `defaultKeyParameter` holds `defaultFrameworkKey`. Read back with `placementOf`.
+ * `defaultKeyParameter` holds `defaultFrameworkKey`. Read back with `placementsOf`.
  */
 export function placementColumns(reader: SessionUser, readerParameter: string, defaultKeyParameter: string): string {
   return `trainee.id AS trainee_id, 'trainee' = ANY (trainee.roles) AS is_trainee,
@@ -63,7 +63,7 @@ export function placementColumns(reader: SessionUser, readerParameter: string, d
 }
 
 /** The placement a `placementColumns` row describes; null for one who is not a trainee or whose framework is not loaded. */
-export function placementOf(row: PlacementRow): Placement | null {
+function placementOf(row: PlacementRow): Placement | null {
   const current = pickCurrentVersion(row.versions ?? []);
   if (!row.is_trainee || !current) return null;
   return {
@@ -76,6 +76,16 @@ export function placementOf(row: PlacementRow): Placement | null {
     audience: row.audience,
     countsVersion: row.counts_version,
   };
+}
+
+/** The placements `placementColumns` rows describe, by trainee; those `placementOf` finds none for are left out. */
+export function placementsOf(rows: PlacementRow[]): Map<string, Placement> {
+  const placements = new Map<string, Placement>();
+  for (const row of rows) {
+    const placement = placementOf(row);
+    if (placement) placements.set(row.trainee_id, placement);
+  }
+  return placements;
 }
 
 /**
@@ -121,13 +131,9 @@ export class CoverageQueries {
    */
   async placementsFor(reader: SessionUser, traineeIds: string[]): Promise<Map<string, Placement>> {
     const statement = placementsStatement(reader, traineeIds);
-    const rows = await preparedQuery<PlacementRow>(this.dataSource, 'placements', statement.text, statement.values);
-    const placements = new Map<string, Placement>();
-    for (const row of rows) {
-      const placement = placementOf(row);
-      if (placement) placements.set(row.trainee_id, placement);
-    }
-    return placements;
+    return placementsOf(
+      await preparedQuery<PlacementRow>(this.dataSource, 'placements', statement.text, statement.values),
+    );
   }
 
   /**

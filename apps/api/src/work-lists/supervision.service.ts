@@ -7,11 +7,10 @@ import type { SessionUser } from '../auth/session.service';
 import { preparedQuery } from '../database/prepared-query';
 import {
   CoverageQueries,
-  type Placement,
   type PlacementRow,
   defaultFrameworkKey,
   placementColumns,
-  placementOf,
+  placementsOf,
 } from '../progress/coverage-queries';
 import {
   type WaitingAssessmentRow,
@@ -111,11 +110,7 @@ export class SupervisionService {
   }
 
   private async withCoverage(rows: SupervisedRow[]): Promise<SupervisedTrainee[]> {
-    const placements = new Map<string, Placement>();
-    for (const row of rows) {
-      const placement = placementOf(row);
-      if (placement) placements.set(row.trainee_id, placement);
-    }
+    const placements = placementsOf(rows);
     const progress = await this.coverage.progressOf([...placements.values()]);
     return rows.map((row) => {
       const coverage = progress.get(row.trainee_id);
