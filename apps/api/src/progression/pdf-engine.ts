@@ -6,6 +6,16 @@ import type pdfmakeInstance from 'pdfmake';
 // pdfmake's in-memory file system, which its published types leave out.
 type Pdfmake = typeof pdfmakeInstance & { virtualfs: { writeFileSync(name: string, content: Buffer): void } };
 type Fontkit = { create(bytes: Uint8Array, postscriptName?: string): unknown };
+/** The part of a fontkit font and its glyph runs that pdfkit uses when it lays out text. */
+interface GlyphRun {
+  positions: object[];
+}
+interface LayoutFont {
+  layout(text: string, ...options: unknown[]): GlyphRun;
+}
+
+/** Words shaped per font and thread before the memory of them starts again. */
+const rememberedWordsPerFont = 50_000;
 
 // Node's own require, not the bundler's: pdfmake, pdfkit and fontkit are loaded from node_modules.
 const nodeRequire = createRequire(__filename);
@@ -44,7 +54,8 @@ export function pdfEngine(): Pdfmake {
  * pdfkit parses each font afresh for every document (`fontkit.create`): a third of a report's
  * rendering time. A parsed font is only read afterwards, so each thread keeps one per font: the
  * fontkit that pdfkit is about to load is given a `create` that remembers what it parsed for the
- * same bytes. If pdfkit has already been loaded, nothing changes and fonts are parsed as before.
+ * same bytes, and the words it has shaped (`rememberLayouts`). If pdfkit has already been loaded,
+ * nothing changes and fonts are parsed as before.
  */
 function shareParsedFonts(): void {
   const pdfkitMain = nodeRequire.resolve('pdfkit', { paths: [pdfmakeDir] });
@@ -61,8 +72,34 @@ function shareParsedFonts(): void {
       const byName = parsed.get(bytes) ?? new Map<string, unknown>();
       parsed.set(bytes, byName);
       const key = postscriptName ?? '';
-      if (!byName.has(key)) byName.set(key, fontkit.create(bytes, postscriptName));
+      if (!byName.has(key)) byName.set(key, rememberLayouts(fontkit.create(bytes, postscriptName) as LayoutFont));
       return byName.get(key);
     },
   };
+}
+
+/**
+ * pdfkit remembers how each word is shaped only within one document, and shaping (OpenType
+ * substitutions and kerning) is a quarter of a report's rendering. Reports repeat most of their
+ * words, so the font remembers them for the thread. pdfkit scales a run's positions in place,
+ * so each caller is given its own copy of them; the glyphs are only read, and are shared.
+ */
+function rememberLayouts(font: LayoutFont): LayoutFont {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text: string, ...options: unknown[]): GlyphRun => {
+    // Features, script, language or direction asked for: shaped as asked, not remembered.
+    if (options.some((option) => option !== undefined)) return layout(text, ...options);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= rememberedWordsPerFont) runs.clear();
+      run = layout(text);
+      runs.set(text, run);
+    }
+    // The run's class keeps its getters (advanceWidth sums the positions it is given).
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
+      positions: run.positions.map((position) => ({ ...position })),
+    });
+  };
+  return font;
 }

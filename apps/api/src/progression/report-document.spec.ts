@@ -146,4 +146,20 @@ describe('the progression report document', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(folder, 'page')]);
     expect(readdirSync(folder).filter((name) => name.endsWith('.png'))).toHaveLength(rendered.pages);
   });
+
+  it('places every word the same when the thread has shaped its words before', async () => {
+    // The first rendering in this file shapes the words afresh; later ones reuse what it shaped.
+    const wordBoxes = async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'report-'));
+      const file = join(folder, 'report.pdf');
+      writeFileSync(file, (await renderReport(sampleReport())).pdf);
+      return execFileSync('pdftotext', ['-bbox', file, '-'])
+        .toString()
+        .replace(/<meta[^>]*>/g, '');
+    };
+    const first = await wordBoxes();
+    expect(first).toContain('>Managing</word>');
+    expect(await wordBoxes()).toBe(first);
+    expect(await wordBoxes()).toBe(first);
+  });
 });
