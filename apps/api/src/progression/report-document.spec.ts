@@ -148,7 +148,8 @@ describe('the progression report document', () => {
   });
 
   it('places every word the same when the thread has shaped its words before', async () => {
-    // The first rendering in this file shapes the words afresh; later ones reuse what it shaped.
+    // Renderings after the first in this thread reuse the words it shaped (pdf-engine), which
+    // pdfkit must not be able to change: each rendering places every word where the last did.
     const wordBoxes = async () => {
       const folder = mkdtempSync(join(tmpdir(), 'report-'));
       const file = join(folder, 'report.pdf');
