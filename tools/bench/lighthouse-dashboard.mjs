@@ -71,10 +71,15 @@ for (let run = 1; run <= runs; run++) {
   }
   results.push(result);
   console.log(`Run ${run}, mobile ${describe(result.mobile)}`);
+  const calibrated = result.mobileCalibrated;
+  if (calibrated)
+    console.log(`Run ${run}, mobile, CPU ${calibrated.cpuSlowdownMultiplier}x for this host, ${describe(calibrated)}`);
   if (result.desktop) console.log(`Run ${run}, desktop ${describe(result.desktop)}`);
 }
 
-const mobileRuns = results.map((result) => result.mobile);
+// Where Lighthouse found this host too slow for its default CPU slowdown, the runs calibrated to it.
+const mobileRuns = results.map((result) => result.mobileCalibrated ?? result.mobile);
+const calibratedRuns = results.filter((result) => result.mobileCalibrated).length;
 const medianRun = {
   score: median(mobileRuns.map((run) => run.score)),
   firstContentfulPaintMs: median(mobileRuns.map((run) => run.firstContentfulPaintMs)),
@@ -84,7 +89,8 @@ const medianRun = {
   speedIndexMs: median(mobileRuns.map((run) => run.speedIndexMs)),
   benchmarkIndex: median(mobileRuns.map((run) => run.benchmarkIndex)),
 };
-console.log(`\n${url}, median of ${runs} mobile runs, ${describe(medianRun)}`);
+const which = calibratedRuns > 0 ? ` (${calibratedRuns} with the CPU slowdown calibrated to this host)` : '';
+console.log(`\n${url}, median of ${runs} mobile runs${which}, ${describe(medianRun)}`);
 const scored = [...mobileRuns].sort((first, second) => first.score - second.score);
 const typical = scored[Math.floor((scored.length - 1) / 2)];
 if (typical.opportunities.length > 0) {

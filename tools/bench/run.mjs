@@ -307,7 +307,8 @@ async function main() {
         log('Lighthouse, trainee dashboard (mobile and desktop)...');
         try {
           lighthouse = await lighthousePerformance(`${api.base}/dashboard`, sessions.trainee.cookie);
-          lighthouse.met = lighthouse.mobile.score >= 95;
+          // On a host Lighthouse calls too slow for its default, the calibrated run is the phone meant.
+          lighthouse.met = (lighthouse.mobileCalibrated ?? lighthouse.mobile).score >= 95;
         } catch (error) {
           lighthouse = { error: `Lighthouse failed: ${error instanceof Error ? error.message : String(error)}` };
         }

@@ -54,15 +54,35 @@ function opportunities(audits) {
     .sort((first, second) => second.savingsMs - first.savingsMs || second.savingsBytes - first.savingsBytes);
 }
 
+// Lighthouse warns that its default CPU slowdown over-throttles a host whose benchmarkIndex is at
+// or under this (SLOW_CPU_BENCHMARK_INDEX_THRESHOLD in lighthouse/core/gather/driver/environment.js).
+const slowHostBenchmarkIndex = 1000;
+
+/**
+ * The CPU slowdown that makes a host of this `benchmarkIndex` run like Lighthouse's mid-tier
+ * phone, as Lighthouse's throttling guide calibrates it (docs/throttling.md, "Calibrating the CPU
+ * slowdown", and its calculator): 2x at 800, 3x at 1,300, one more for every 233 above that.
+ * Null when the host is too slow to emulate that phone at all.
+ */
+export function calibratedCpuSlowdown(benchmarkIndex) {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  if (benchmarkIndex >= 150) return 1 + (benchmarkIndex - 150) / 650;
+  return null;
+}
+
 /**
  * Lighthouse's performance category for `url`, signed in through the Cookie header on every
  * request. Runs Lighthouse's default (mobile, simulated slow 4G and a 4x slower CPU) and, unless
- * `desktop` is false, its desktop preset.
+ * `desktop` is false, its desktop preset. On a host slower than Lighthouse's default assumes
+ * (the default run warns so), the mobile run is repeated with the CPU slowdown calibrated to the
+ * host (`mobileCalibrated`), so that the phone emulated is the same as on a faster host.
  */
 export async function lighthousePerformance(url, cookie, { desktop = true } = {}) {
   if (!existsSync(chromiumPath)) return { error: `${chromiumPath} is not installed` };
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const { throttling } = await import('lighthouse/core/config/constants.js');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath,
@@ -113,7 +133,22 @@ export async function lighthousePerformance(url, cookie, { desktop = true } = {}
       return outcome;
     };
     const mobile = await runWithRetries(undefined);
-    return desktop ? { mobile, desktop: await runWithRetries(desktopConfig) } : { mobile };
+    const slowdown =
+      mobile.benchmarkIndex <= slowHostBenchmarkIndex ? calibratedCpuSlowdown(mobile.benchmarkIndex) : null;
+    const mobileCalibrated = slowdown
+      ? {
+          ...(await runWithRetries({
+            extends: 'lighthouse:default',
+            settings: { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: slowdown } },
+          })),
+          cpuSlowdownMultiplier: Math.round(slowdown * 10) / 10,
+        }
+      : null;
+    return {
+      mobile,
+      ...(mobileCalibrated ? { mobileCalibrated } : {}),
+      ...(desktop ? { desktop: await runWithRetries(desktopConfig) } : {}),
+    };
   } finally {
     await chrome.kill();
   }
