@@ -94,18 +94,23 @@ export function resultsMarkdown(results, relativeFile) {
   } else {
     const measured = (run) =>
       `${run.score} (LCP ${number(run.largestContentfulPaintMs)} ms, TBT ${number(run.totalBlockingTimeMs)} ms)`;
+    const row = (label, run, judged) =>
+      `| Lighthouse performance, trainee dashboard (${label}) | ${measured(run)} | ${judged ? `≥ 95 | ${verdict(lighthouse.met)}` : '– | –'} |`;
     const calibrated = lighthouse.mobileCalibrated;
-    lines.push(
-      calibrated
-        ? `| Lighthouse performance, trainee dashboard (mobile, CPU 4x: Lighthouse's default, which it warns is too much for this host, benchmarkIndex ${number(lighthouse.mobile.benchmarkIndex)}) | ${measured(lighthouse.mobile)} | – | – |`
-        : `| Lighthouse performance, trainee dashboard (mobile) | ${measured(lighthouse.mobile)} | ≥ 95 | ${verdict(lighthouse.met)} |`,
-      ...(calibrated
-        ? [
-            `| Lighthouse performance, trainee dashboard (mobile, CPU ${calibrated.cpuSlowdownMultiplier}x: calibrated to this host) | ${measured(calibrated)} | ≥ 95 | ${verdict(lighthouse.met)} |`,
-          ]
-        : []),
-      `| Lighthouse performance, trainee dashboard (desktop) | ${measured(lighthouse.desktop)} | – | – |`,
-    );
+    if (calibrated) {
+      const index = number(lighthouse.mobile.benchmarkIndex);
+      lines.push(
+        row(
+          `mobile, CPU 4x: Lighthouse's default, which it warns is too much for this host, benchmarkIndex ${index}`,
+          lighthouse.mobile,
+          false,
+        ),
+        row(`mobile, CPU ${calibrated.cpuSlowdownMultiplier}x: calibrated to this host`, calibrated, true),
+      );
+    } else {
+      lines.push(row('mobile', lighthouse.mobile, true));
+    }
+    lines.push(row('desktop', lighthouse.desktop, false));
   }
   return lines.join('\n');
 }
