@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config/app-config';
-import { configureApp } from './configure-app';
+import { configureApp, createHttpAdapter } from './configure-app';
 import { openDatabase } from './database/open-database';
 import { demoAccounts } from './demo/demo-accounts';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -32,12 +33,14 @@ async function main(command: Command): Promise<void> {
   process.once('SIGINT', () => void shutDown(0));
   process.once('SIGTERM', () => void shutDown(0));
 
-  let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create(AppModule.register({ config, database: { url: database.url } }), {
-      logger: ['error', 'warn', 'log'],
-    });
-    configureApp(app);
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.register({ config, database: { url: database.url } }),
+      createHttpAdapter(),
+      { logger: ['error', 'warn', 'log'] },
+    );
+    await configureApp(app);
     // Migrations have run as the database connection opened.
     if (command === 'migrate') {
       logger.log('The database schema is up to date.');
@@ -55,7 +58,8 @@ async function main(command: Command): Promise<void> {
       await shutDown(report.refused.length > 0 ? 1 : 0);
       return;
     }
-    await app.listen(config.port);
+    // Every interface, as a server behind a proxy or in a container needs.
+    await app.listen(config.port, '0.0.0.0');
     logger.log(`Database: ${database.description}`);
     logger.log(`Leadership portfolio is running at http://localhost:${config.port}`);
     logger.log(`API documentation: http://localhost:${config.port}/api/docs`);

@@ -1,5 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 
 import { AppModule } from '../src/app.module';
 import { loadAppConfig } from '../src/config/app-config';
-import { configureApp } from '../src/configure-app';
+import { configureApp, createHttpAdapter } from '../src/configure-app';
 import { FrameworkSeeder } from '../src/frameworks/framework-seeder';
 import { testSecretsKey } from './test-secrets';
 
@@ -23,13 +23,15 @@ export function testDatabaseUrl(): string {
 }
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   dataSource: DataSource;
   schema: string;
   /** Stops the server and drops its schema. */
   close(): Promise<void>;
   /** Stops the server and keeps its schema, for another server to start over the same data. */
   stop(): Promise<void>;
+  /** Every route the server answers, as `GET /api/evidence/:id` (HEAD, which answers with GET, left out). */
+  routes: string[];
 }
 
 export interface TestAppOptions {
@@ -59,9 +61,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, database: { url: options.databaseUrl ?? testDatabaseUrl(), schema } })],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureApp(app);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error'] });
+  const routes: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      routes.push(...methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${route.url}`));
+    });
+  await configureApp(app);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   if (options.seedFrameworks ?? true) {
     await app.get(FrameworkSeeder).seedFrameworks();
   }
@@ -74,6 +85,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await dropTestSchema(schema);
     },
     stop: () => app.close(),
+    routes,
   };
 }
 
@@ -102,7 +114,7 @@ async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * The server as main.ts makes it, serving the web app from `webDistDir`: a testing module would
  * resolve ServeStaticModule's loader before there is an HTTP adapter, and so serve no files.
  */
-export async function createServedApp(schema: string, webDistDir: string): Promise<INestApplication> {
+export async function createServedApp(schema: string, webDistDir: string): Promise<NestFastifyApplication> {
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATA_DIR: resolve(workspaceRoot, '.data/test'),
@@ -110,10 +122,13 @@ export async function createServedApp(schema: string, webDistDir: string): Promi
     SECRETS_KEY: testSecretsKey(),
     WEB_DIST_DIR: webDistDir,
   });
-  const app = await NestFactory.create(AppModule.register({ config, database: { url: testDatabaseUrl(), schema } }), {
-    logger: ['error'],
-  });
-  configureApp(app);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ config, database: { url: testDatabaseUrl(), schema } }),
+    createHttpAdapter(),
+    { logger: ['error'] },
+  );
+  await configureApp(app);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }

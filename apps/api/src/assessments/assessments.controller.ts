@@ -22,7 +22,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { AssessmentPage, AssessmentView, AssessorOption } from '@portfolio/contracts';
 
@@ -175,7 +175,7 @@ export class AssessmentsController {
     @Param() params: IdParams,
     @Body() body: JudgementDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AssessmentView> {
     const result = await this.assessing.signOff({ kind: 'user', user }, params.id, body, idempotencyKey?.slice(0, 200));
     response.status(result.created ? 201 : 200);
@@ -202,7 +202,7 @@ export class AssessmentsController {
   async attachment(
     @CurrentUser() user: SessionUser,
     @Param() params: AssessmentAttachmentParams,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     return downloadResponse(
       response,

@@ -23,7 +23,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { AssessmentView, ExternalAssessmentSession } from '@portfolio/contracts';
 
@@ -57,8 +57,8 @@ export class ExternalAssessmentController {
   @ApiGoneResponse({ type: ApiErrorDto, description: 'Used, expired, or withdrawn' })
   async redeem(
     @Body() body: RedeemTicketDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ExternalAssessmentSession> {
     const session = await this.tickets.redeem(body.token);
     setTicketSessionCookie(request, response, session);
@@ -105,7 +105,7 @@ export class ExternalAssessmentController {
     @CurrentTicketSession() session: TicketSession,
     @Body() body: JudgementDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AssessmentView> {
     const result = await this.assessing.signOff(
       { kind: 'ticket', session },
@@ -125,7 +125,7 @@ export class ExternalAssessmentController {
   async attachment(
     @CurrentTicketSession() session: TicketSession,
     @Param() params: ExternalAttachmentParams,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     return downloadResponse(
       response,

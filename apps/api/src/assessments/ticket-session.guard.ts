@@ -1,3 +1,4 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -6,18 +7,19 @@ import {
   UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
-import type { CookieOptions, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 
 import { CSRF_HEADER } from '@portfolio/contracts';
 
+import { headerOf } from '../auth/access.decorators';
 import { AssessmentTickets, type OpenedTicketSession, type TicketSession } from './assessment-tickets';
 
 /** The cookie an external assessor's session lives in, sent only to the external-assessment routes. */
 export const TICKET_SESSION_COOKIE = 'portfolio_ticket';
 const cookiePath = '/api/external-assessment';
 
-type TicketRequest = Request & { ticketSession?: TicketSession };
+type TicketRequest = FastifyRequest & { ticketSession?: TicketSession };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -38,7 +40,7 @@ export class TicketSessionGuard implements CanActivate {
         'Your session from the assessment link has ended. Each link opens once: ask the trainee to send a new one.',
       );
     }
-    if (!safeMethods.has(request.method) && !sameToken(request.get(CSRF_HEADER), session.csrfToken)) {
+    if (!safeMethods.has(request.method) && !sameToken(headerOf(request, CSRF_HEADER), session.csrfToken)) {
       throw new ForbiddenException('This request is missing a valid CSRF token. Reload the page and try again.');
     }
     request.ticketSession = session;
@@ -51,15 +53,19 @@ export const CurrentTicketSession = createParamDecorator(
     context.switchToHttp().getRequest<TicketRequest>().ticketSession as TicketSession,
 );
 
-export function setTicketSessionCookie(request: Request, response: Response, session: OpenedTicketSession): void {
-  response.cookie(TICKET_SESSION_COOKIE, session.sessionToken, {
+export function setTicketSessionCookie(
+  request: FastifyRequest,
+  response: FastifyReply,
+  session: OpenedTicketSession,
+): void {
+  response.setCookie(TICKET_SESSION_COOKIE, session.sessionToken, {
     ...cookieOptions(request),
     expires: session.expiresAt,
   });
 }
 
-function cookieOptions(request: Request): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', secure: request.secure, path: cookiePath };
+function cookieOptions(request: FastifyRequest): CookieSerializeOptions {
+  return { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: cookiePath };
 }
 
 function sameToken(sent: string | undefined, expected: string): boolean {

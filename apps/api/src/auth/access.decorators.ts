@@ -1,5 +1,5 @@
 import { type ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 import type { Permission, SignInNextStep } from '@portfolio/contracts';
 
@@ -22,7 +22,7 @@ export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRE
  */
 export const AllowSignInStep = (step: SignInNextStep) => SetMetadata(SIGN_IN_STEP, step);
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   user?: SessionUser;
   pendingSignIn?: PendingSignIn;
 }
@@ -60,6 +60,12 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   return user;
 });
 
-export function clientOf(request: Request): { ipAddress: string; userAgent: string | null } {
-  return { ipAddress: request.ip ?? 'unknown', userAgent: request.get('user-agent') ?? null };
+export function clientOf(request: FastifyRequest): { ipAddress: string; userAgent: string | null } {
+  return { ipAddress: request.ip || 'unknown', userAgent: headerOf(request, 'user-agent') ?? null };
+}
+
+/** A request header's value, as one string. */
+export function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -13,7 +13,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { CSRF_HEADER, type Permission, type SignInNextStep, hasPermission } from '@portfolio/contracts';
 
 import { AuditService } from '../audit/audit.service';
-import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_PERMISSION, SIGN_IN_STEP, clientOf } from './access.decorators';
+import {
+  type AuthenticatedRequest,
+  IS_PUBLIC,
+  REQUIRED_PERMISSION,
+  SIGN_IN_STEP,
+  clientOf,
+  headerOf,
+} from './access.decorators';
 import { sessionTokenOf, signInStepTokenOf } from './session-cookies';
 import { SessionService } from './session.service';
 import { SignInStepService } from './sign-in-step.service';
@@ -60,19 +67,19 @@ export class AccessGuard implements CanActivate {
     }
     request.user = user;
 
-    if (!safeMethods.has(request.method) && !csrfTokenMatches(request.get(CSRF_HEADER), user.csrfToken)) {
+    if (!safeMethods.has(request.method) && !csrfTokenMatches(headerOf(request, CSRF_HEADER), user.csrfToken)) {
       throw new ForbiddenException('This request is missing a valid CSRF token. Reload the page and try again.');
     }
 
     if (!permission) {
-      this.logger.error(`${request.method} ${request.path} names no permission and no @Public(): refused`);
+      this.logger.error(`${request.method} ${request.url.split('?')[0]} names no permission and no @Public(): refused`);
     }
     if (!permission || !hasPermission(user.roles, permission)) {
       await this.audit.record({
         actorId: user.id,
         action: 'access.denied',
         entityType: 'route',
-        entityId: `${request.method} ${request.route?.path ?? request.path}`,
+        entityId: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
         details: { permission: permission ?? null },
         ipAddress: clientOf(request).ipAddress,
       });
@@ -88,7 +95,7 @@ export class AccessGuard implements CanActivate {
     if (!pending || pending.nextStep !== step) {
       return false;
     }
-    if (!safeMethods.has(request.method) && !csrfTokenMatches(request.get(CSRF_HEADER), pending.csrfToken)) {
+    if (!safeMethods.has(request.method) && !csrfTokenMatches(headerOf(request, CSRF_HEADER), pending.csrfToken)) {
       throw new ForbiddenException('This request is missing a valid CSRF token. Reload the page and try again.');
     }
     request.pendingSignIn = pending;

@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { CurrentUser as CurrentUserView, LoginResponse } from '@portfolio/contracts';
 
@@ -58,8 +58,8 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ApiErrorDto })
   @ApiTooManyRequestsResponse({ type: ApiErrorDto })
   async login(
-    @Req() request: Request & { user: PasswordAccepted },
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest & { user: PasswordAccepted },
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LoginResponse> {
     const outcome = await this.auth.beginSignIn(request.user, clientOf(request), sessionTokenOf(request));
     if (outcome.kind === 'next-step') {
@@ -82,8 +82,8 @@ export class AuthController {
   async completeWithSecondFactor(
     @SigningInAccount() account: AccountInSignIn,
     @Body() body: SecondFactorDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CurrentUserView> {
     if (!account.pendingSignIn) {
       throw new Error('The access guard admits only a sign-in waiting for a code here');
@@ -101,7 +101,7 @@ export class AuthController {
   async logout(
     @CurrentUser() user: SessionUser,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.signOut(user, clientOf(request));
     clearSessionCookies(request, response);
@@ -123,7 +123,7 @@ export class AuthController {
     @CurrentUser() user: SessionUser,
     @Body() body: ChangePasswordDto,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword, clientOf(request));
     clearSessionCookies(request, response);

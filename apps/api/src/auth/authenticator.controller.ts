@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type {
   AuthenticatorEnabled,
@@ -65,7 +65,7 @@ export class AuthenticatorController {
   startEnrolment(
     @SigningInAccount() account: AccountInSignIn,
     @Body() body: SecondFactorDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<AuthenticatorEnrolment> {
     return this.authenticators.startEnrolment(account, body, clientOf(request));
   }
@@ -83,8 +83,8 @@ export class AuthenticatorController {
   async confirmEnrolment(
     @SigningInAccount() account: AccountInSignIn,
     @Body() body: AuthenticatorConfirmationDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AuthenticatorEnabled> {
     const client = clientOf(request);
     const recoveryCodes = await this.authenticators.confirmEnrolment(account, body.code, client);
@@ -107,7 +107,7 @@ export class AuthenticatorController {
   async regenerateRecoveryCodes(
     @SigningInAccount() account: AccountInSignIn,
     @Body() body: SecondFactorDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<RecoveryCodes> {
     return { recoveryCodes: await this.authenticators.regenerateRecoveryCodes(account, body, clientOf(request)) };
   }
@@ -122,7 +122,7 @@ export class AuthenticatorController {
   disable(
     @SigningInAccount() account: AccountInSignIn,
     @Body() body: SecondFactorDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     return this.authenticators.disable(account, body, clientOf(request));
   }

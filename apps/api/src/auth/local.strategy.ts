@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 
 import { clientOf } from './access.decorators';
@@ -13,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false });
   }
 
-  validate(request: Request, email: string, password: string): Promise<PasswordAccepted> {
+  validate(request: FastifyRequest, email: string, password: string): Promise<PasswordAccepted> {
     return this.auth.verifyCredentials(email, password, clientOf(request));
   }
 }

@@ -1,5 +1,4 @@
-import { Body, Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { CaseImportView } from '@portfolio/contracts';
@@ -8,6 +7,7 @@ import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { fieldError } from '../common/field-errors';
+import { FileUpload, type FormFile, UploadedFormFile } from '../common/file-upload';
 import { CaseImportService } from './case-import.service';
 import { CaseImportDto, CaseImportViewDto, caseImportFormSchema } from './case.dto';
 
@@ -20,7 +20,8 @@ export class CaseImportController {
 
   @Post()
   @RequirePermission('frameworks:manage')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: maxPackageBytes, files: 1 } }))
+  // A multipart form's text fields arrive as the body, validated as CaseImportDto like JSON.
+  @FileUpload('file', { fileSize: maxPackageBytes })
   @ApiOperation({
     summary: 'Import a CASE 1.1 CFPackage as a framework version (JSON body, or a file as multipart)',
   })
@@ -31,7 +32,7 @@ export class CaseImportController {
   import(
     @CurrentUser() user: SessionUser,
     @Body() body: CaseImportDto,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFormFile() file: FormFile | undefined,
   ): Promise<CaseImportView> {
     return this.imports.import(user, file ? parsePackage(file.buffer) : body.package, {
       key: body.key,

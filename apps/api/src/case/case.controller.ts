@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { CasePackage } from '@portfolio/competency';
 
@@ -57,32 +57,32 @@ export class CaseRestController {
 
   @Get('CFDocuments/:sourcedId')
   @ApiOkResponse({ schema: { type: 'object' } })
-  async document(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: Response) {
+  async document(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: FastifyReply) {
     const found = await this.packages.packageByDocument(params.sourcedId);
     return found ? found.CFDocument : notFound(response, params.sourcedId);
   }
 
   @Get('CFPackages/:sourcedId')
   @ApiOkResponse({ schema: packageSchema })
-  async package(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: Response) {
+  async package(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: FastifyReply) {
     return (await this.packages.packageByDocument(params.sourcedId)) ?? notFound(response, params.sourcedId);
   }
 
   @Get('CFItems/:sourcedId')
   @ApiOkResponse({ schema: { type: 'object' } })
-  async item(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: Response) {
+  async item(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: FastifyReply) {
     return (await this.packages.item(params.sourcedId)) ?? notFound(response, params.sourcedId);
   }
 
   @Get('CFAssociations/:sourcedId')
   @ApiOkResponse({ schema: { type: 'object' } })
-  async association(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: Response) {
+  async association(@Param() params: CaseIdentifierParams, @Res({ passthrough: true }) response: FastifyReply) {
     return (await this.packages.association(params.sourcedId)) ?? notFound(response, params.sourcedId);
   }
 }
 
 /** CASE answers an unknown identifier with an imsx_StatusInfo body. */
-function notFound(response: Response, sourcedId: string) {
+function notFound(response: FastifyReply, sourcedId: string) {
   response.status(404);
   return {
     imsx_codeMajor: 'failure',

@@ -1,9 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { ApiErrorBody } from '@portfolio/contracts';
 
 import { isDatabaseUnavailable } from '../database/database-errors';
+import { bodyProblemOf } from './request-guards';
 
 /** Every error leaves the API as the same JSON shape; nothing internal leaks out. */
 @Catch()
@@ -11,7 +12,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.warn(body.message);
@@ -19,8 +20,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     // A download route may have set its own type and file name before failing: the error is JSON, not a file.
-    response.removeHeader('Content-Disposition');
-    response.status(body.statusCode).type('application/json').json(body);
+    void reply.removeHeader('Content-Disposition').code(body.statusCode).type('application/json').send(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -39,6 +39,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: typeof error === 'string' ? error : reasonPhrase(statusCode),
         message: Array.isArray(message) ? message.join('; ') : String(message ?? reasonPhrase(statusCode)),
       });
+    }
+    const bodyProblem = bodyProblemOf(exception);
+    if (bodyProblem) {
+      return bodyProblem;
     }
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -64,9 +68,8 @@ export function reasonPhrase(statusCode: number): string {
     : 'Error';
 }
 
-/** What multer, busboy and Nest's file pipe say about an upload: they name no field, but it is the file. */
-const uploadProblem =
-  /^(Multipart: |Unexpected field|Unexpected end of form|Too many (files|parts|fields)|File is required|Field name missing|Field value too long|Malformed part header)/;
+/** What Nest's file pipe says of a missing upload names no field, but it is the file (FileUpload names its own). */
+const uploadProblem = /^File is required/;
 
 function withUploadField(body: ApiErrorBody): ApiErrorBody {
   if (body.statusCode === 400 && !body.errors && uploadProblem.test(body.message)) {

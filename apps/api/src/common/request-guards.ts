@@ -1,68 +1,89 @@
 import { HttpException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyBodyParser, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import type { ApiErrorBody } from '@portfolio/contracts';
 
 import { reasonPhrase } from './api-exception.filter';
 
+/** The body of an error in the API's shape naming the part of the request at fault. */
+export function requestErrorBody(statusCode: number, field: string, message: string): ApiErrorBody {
+  return { statusCode, error: reasonPhrase(statusCode), message, errors: [{ field, message }] };
+}
+
 /** An error in the API's shape naming the part of the request at fault. */
 export function requestError(statusCode: number, field: string, message: string): HttpException {
-  const body: ApiErrorBody = {
-    statusCode,
-    error: reasonPhrase(statusCode),
-    message,
-    errors: [{ field, message }],
-  };
-  return new HttpException(body, statusCode);
+  return new HttpException(requestErrorBody(statusCode, field, message), statusCode);
 }
 
 /**
  * A path with a broken percent-encoding (`%zz`, a lone `%`, bytes that are not UTF-8) answers 400
- * naming the path, before the router tries to decode its parameters.
+ * naming the path, where the router would otherwise answer in its own words.
  */
-export function rejectMalformedPath(request: Request, _response: Response, next: NextFunction): void {
-  try {
-    decodeURIComponent(request.path);
-    next();
-  } catch {
-    next(requestError(400, 'path', 'The address has a malformed percent-encoding.'));
+export function rejectMalformedPath(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+  const { code } = error as { code?: string };
+  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_INVALID_URL') {
+    void reply.code(400).send(requestErrorBody(400, 'path', 'The address has a malformed percent-encoding.'));
+    return;
   }
+  void reply.code(400).send(requestErrorBody(400, 'path', 'The address could not be read.'));
 }
 
 /**
  * The API's answers hold people's records: no browser or proxy keeps them, unless an endpoint says
  * otherwise.
  */
-export function noStoreApiAnswers(_request: Request, response: Response, next: NextFunction): void {
-  response.setHeader('Cache-Control', 'no-store');
-  next();
+export function noStoreApiAnswers(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  if (request.url.startsWith('/api/') || request.url === '/api') {
+    void reply.header('Cache-Control', 'no-store');
+  }
+  done();
+}
+
+const notJson = 'The request body must be JSON: an object or an array.';
+
+/**
+ * JSON bodies, read as the server's own parser reads them (prototype poisoning refused), answering
+ * malformed JSON and other charsets with the API's 4xx naming the body. An empty body is no body.
+ */
+export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  return (request, body, done) => {
+    const charset = /;\s*charset="?([^";]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) {
+      done(requestError(415, 'body', 'The request body must be sent in UTF-8.'), undefined);
+    } else if (body.length === 0) {
+      done(null, undefined);
+    } else {
+      void parse(request, body.toString('utf8'), (error, value) => {
+        done(error ? requestError(400, 'body', notJson) : null, value);
+      });
+    }
+  };
 }
 
 const bodyProblems: Record<string, [number, string]> = {
-  'entity.parse.failed': [400, 'The request body must be JSON: an object or an array.'],
-  'entity.too.large': [413, 'The request body is larger than this API accepts.'],
-  'entity.verify.failed': [400, 'The request body could not be read.'],
-  'charset.unsupported': [415, 'The request body must be sent in UTF-8.'],
-  'encoding.unsupported': [415, 'The request body is in a Content-Encoding this API does not accept.'],
-  'request.aborted': [400, 'The request body ended before it was complete.'],
-  'request.size.invalid': [400, 'The request body is not as long as its Content-Length says.'],
-  'parameters.too.many': [413, 'The request body has too many fields.'],
-  'depth.exceeded': [400, 'The request body is nested too deeply.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'The request body is larger than this API accepts.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'The request body must be JSON, or a file sent as multipart/form-data.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'The request body is not as long as its Content-Length says.'],
+  FST_CP_ERR_INVALID_CONTENT_ENCODING: [415, 'The request body is in a Content-Encoding this API does not accept.'],
+  FST_CP_ERR_INVALID_CONTENT: [400, 'The request body could not be read.'],
 };
 
 /**
- * Errors of the body parsers (malformed JSON, too large, an unknown charset or encoding, a
- * compressed body that is not) become the API's 4xx naming the body, instead of a 500.
+ * The HTTP server's own complaints about a request body (malformed JSON, too large, an unknown
+ * type or encoding, a compressed body that is not) as the API's 4xx naming the body, instead of a
+ * 500. Null for any other error.
  */
-export function bodyParserErrors(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
-  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
-  const known = typeof type === 'string' ? bodyProblems[type] : undefined;
+export function bodyProblemOf(error: unknown): ApiErrorBody | null {
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  const known = typeof code === 'string' ? bodyProblems[code] : undefined;
   if (known) {
-    next(requestError(known[0], 'body', known[1]));
-  } else if (typeof status === 'number' && status >= 400 && status < 500) {
-    // zlib's complaint about a body that claims to be gzip and is not, and the like.
-    next(requestError(status, 'body', 'The request body could not be read.'));
-  } else {
-    next(error);
+    return requestErrorBody(known[0], 'body', known[1]);
   }
+  if (typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number') {
+    if (statusCode >= 400 && statusCode < 500) {
+      return requestErrorBody(statusCode, 'body', 'The request body could not be read.');
+    }
+  }
+  return null;
 }

@@ -11,10 +11,7 @@ import {
   Query,
   Res,
   StreamableFile,
-  UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -29,7 +26,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { type AttachmentView, type EvidencePage, type EvidenceView, MAX_ATTACHMENT_BYTES } from '@portfolio/contracts';
 
@@ -38,6 +35,7 @@ import type { SessionUser } from '../auth/session.service';
 import { ApiErrorDto } from '../common/api-error.dto';
 import { IdParams } from '../common/common.dto';
 import { downloadResponse } from '../common/download-response';
+import { FileUpload, type FormFile, UploadedFormFile } from '../common/file-upload';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewDto, EvidencePageDto, EvidenceViewDto } from './evidence-views.dto';
 import { AddendumDto, AttachmentParams, CreateEvidenceDto, EvidenceListQuery, UpdateEvidenceDto } from './evidence.dto';
@@ -73,7 +71,7 @@ export class EvidenceController {
     @CurrentUser() user: SessionUser,
     @Body() body: CreateEvidenceDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<EvidenceView> {
     const key = idempotencyKey?.trim().slice(0, 200) || null;
     const { item, created } = await this.evidence.create(user, body, key);
@@ -125,7 +123,7 @@ export class EvidenceController {
 
   @Post('evidence/:id/attachments')
   @RequirePermission('evidence:write')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @FileUpload('file', { fileSize: MAX_ATTACHMENT_BYTES })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
@@ -139,7 +137,7 @@ export class EvidenceController {
   attach(
     @CurrentUser() user: SessionUser,
     @Param() params: IdParams,
-    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @UploadedFormFile() file: FormFile | undefined,
   ): Promise<AttachmentView> {
     return this.attachments.attach(user, params.id, file);
   }
@@ -151,7 +149,7 @@ export class EvidenceController {
   async download(
     @CurrentUser() user: SessionUser,
     @Param() params: AttachmentParams,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     return downloadResponse(response, await this.attachments.download(user, params.id, params.attachmentId));
   }

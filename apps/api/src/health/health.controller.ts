@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { HealthResponse } from '@portfolio/contracts';
 
@@ -21,7 +21,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database cannot be reached' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthResponse> {
     const health = await this.health.check();
     response.status(health.database === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return health;

@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { CurrentUser, RequirePermission, clientOf } from '../auth/access.decorators';
 import type { SessionUser } from '../auth/session.service';
@@ -42,8 +42,8 @@ export class PortfolioExportController {
     @CurrentUser() user: SessionUser,
     @Param() params: IdParams,
     @Query() query: PortfolioExportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     const requester = { user, reason: query.reason, ipAddress: clientOf(request).ipAddress };
     return streamedDownloadResponse(response, await this.exports.open(params.id, requester));

@@ -19,7 +19,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { CohortPage, ProgressionReportView, ProgressionReviewView } from '@portfolio/contracts';
 
@@ -158,7 +158,7 @@ export class ProgressionController {
   async reportPdf(
     @CurrentUser() user: SessionUser,
     @Param() params: IdParams,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     return downloadResponse(response, { ...(await this.reports.pdf(user, params.id)), contentType: 'application/pdf' });
   }

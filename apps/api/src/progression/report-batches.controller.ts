@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { ReportBatchView } from '@portfolio/contracts';
 
@@ -50,7 +50,7 @@ export class ReportBatchesController {
   async zip(
     @CurrentUser() user: SessionUser,
     @Param() params: IdParams,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     return downloadResponse(response, { ...(await this.batches.zip(user, params.id)), contentType: 'application/zip' });
   }

@@ -1,15 +1,4 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseFilePipeBuilder,
-  Post,
-  UploadedFile,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Param, ParseFilePipeBuilder, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -24,6 +13,7 @@ import type { ReportVerification } from '@portfolio/contracts';
 
 import { Public } from '../auth/access.decorators';
 import { ApiErrorDto } from '../common/api-error.dto';
+import { FileUpload, type FormFile, UploadedFormFile } from '../common/file-upload';
 import { ReportVerificationDto } from './progression-views.dto';
 import { VerificationCodeParams } from './progression.dto';
 import { ReportsService } from './reports.service';
@@ -49,7 +39,7 @@ export class VerificationController {
 
   @Post('verification')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: maxReportBytes, files: 1 } }))
+  @FileUpload('file', { fileSize: maxReportBytes })
   @ApiOperation({ summary: 'Whether this PDF file is exactly a report we issued' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -57,10 +47,8 @@ export class VerificationController {
   })
   @ApiOkResponse({ type: ReportVerificationDto })
   verifyFile(
-    @UploadedFile(new ParseFilePipeBuilder().build({ fileIsRequired: true, errorHttpStatusCode: 400 }))
-    file: {
-      buffer: Buffer;
-    },
+    @UploadedFormFile(new ParseFilePipeBuilder().build({ fileIsRequired: true, errorHttpStatusCode: 400 }))
+    file: FormFile,
   ): Promise<ReportVerification> {
     return this.reports.verifyFile(file.buffer);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { ElementSignOffView } from '@portfolio/contracts';
 
@@ -32,7 +32,7 @@ export class SignOffsController {
     @CurrentUser() user: SessionUser,
     @Param() params: IdParams,
     @Body() body: SignOffElementDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ElementSignOffView> {
     const result = await this.signOffs.signOff(user, params.id, body);
     response.status(result.created ? 201 : 200);

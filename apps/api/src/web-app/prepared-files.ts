@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
@@ -11,8 +11,12 @@ import { isContentHashed, webAppCacheControl } from './web-app-static';
 const brotli = promisify(brotliCompress);
 const gzipCompress = promisify(gzip);
 
-/** Text the build emits; its pictures and fonts are compressed already. */
-const compressibleExtensions = new Set(['.js', '.css', '.svg']);
+/** Text the build emits, by its type; its pictures and fonts are compressed already. */
+const compressibleTypes = new Map([
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+]);
 /** Below this the saving does not pay for the header, as for the API's own compression. */
 const minimumBytes = 1024;
 /**
@@ -31,6 +35,8 @@ interface PreparedBody {
 }
 
 interface PreparedFile {
+  contentType: string;
+  cacheControl: string;
   br: PreparedBody;
   gzip: PreparedBody;
   /** The uncompressed bytes, when they differ from the file's (a start-up script, with its hint). */
@@ -39,6 +45,11 @@ interface PreparedFile {
 
 function preparedBody(bytes: Buffer): PreparedBody {
   return { bytes, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
+}
+
+/** Whether an If-None-Match header (`"a", W/"b"` or `*`) names this entity tag, as a cache revalidating it sends. */
+function matchesEntityTag(ifNoneMatch: string | undefined, etag: string): boolean {
+  return (ifNoneMatch ?? '').split(',').some((tag) => ['*', etag, `W/${etag}`].includes(tag.trim()));
 }
 
 /**
@@ -103,23 +114,32 @@ export class PreparedFiles {
     return this.preparing;
   }
 
-  /** Answers a request for a prepared file in the encoding the browser prefers; anything else passes on. */
-  readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
-    const file = request.method === 'GET' || request.method === 'HEAD' ? this.files.get(request.path) : undefined;
+  /**
+   * Answers a request for a prepared file in the encoding the browser prefers; anything else passes
+   * on. A hook rather than a route, as the route for each file is the static files' own.
+   */
+  readonly onRequest = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    // The build's file the router matched.
+    const file = this.files.get(request.routeOptions.url ?? '');
     const encoding = file ? chooseEncoding(request.headers['accept-encoding']) : null;
     const body = file && (encoding ? file[encoding] : file.identity);
-    if (!body) {
-      next();
+    if (!file || !body) {
+      done();
       return;
     }
-    const pathInBuild = request.path.slice(1);
-    response.vary('Accept-Encoding');
-    response.type(extname(pathInBuild));
-    if (encoding) response.setHeader('Content-Encoding', encoding);
-    response.setHeader('Cache-Control', webAppCacheControl(pathInBuild));
-    response.setHeader('ETag', body.etag);
-    // Express answers a matching If-None-Match with 304.
-    response.send(body.bytes);
+    // The on-the-fly compression leaves alone what has a Content-Encoding already.
+    if (encoding) void reply.header('Content-Encoding', encoding);
+    void reply
+      .header('Vary', 'Accept-Encoding')
+      .header('Cache-Control', file.cacheControl)
+      .header('ETag', body.etag)
+      .type(file.contentType);
+    if (matchesEntityTag(request.headers['if-none-match'], body.etag)) {
+      void reply.code(304).send();
+      return;
+    }
+    // A HEAD's body is left out by Fastify, which keeps its Content-Length.
+    void reply.send(body.bytes);
   };
 
   private async prepareAll(): Promise<void> {
@@ -135,6 +155,8 @@ export class PreparedFiles {
       const identity = startup.has(pathInBuild) ? Buffer.concat([Buffer.from(compileEagerlyHint), fileContent]) : null;
       const content = identity ?? fileContent;
       this.files.set(`/${pathInBuild}`, {
+        contentType: compressibleTypes.get(extname(pathInBuild)) ?? 'application/octet-stream',
+        cacheControl: webAppCacheControl(pathInBuild),
         br: preparedBody(
           await brotli(content, {
             params: {
@@ -155,6 +177,6 @@ export class PreparedFiles {
     return entries
       .filter((entry) => entry.isFile())
       .map((entry) => relative(this.rootPath, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
-      .filter((path) => compressibleExtensions.has(extname(path)) && isContentHashed(path));
+      .filter((path) => compressibleTypes.has(extname(path)) && isContentHashed(path));
   }
 }

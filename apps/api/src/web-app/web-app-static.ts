@@ -1,6 +1,8 @@
-import type { ServeStaticModuleOptions } from '@nestjs/serve-static';
-import type { ServerResponse } from 'node:http';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import { relative } from 'node:path';
+
+import { API_PREFIX } from '@portfolio/contracts';
 
 /** A year: the longest lifetime caches honour. */
 const hashedFileCacheControl = 'public, max-age=31536000, immutable';
@@ -33,19 +35,32 @@ export function webAppCacheControl(pathInBuild: string): string {
   return isContentHashed(pathInBuild) ? hashedFileCacheControl : assetCacheControl;
 }
 
+/** The API's paths, and the CASE paths beside them: their unknown routes are the API's 404s, not the app's. */
+const apiPath = new RegExp(`^/(?:${API_PREFIX}|ims)(?:[/?]|$)`, 'i');
+
 /**
- * The built web app on the API's port: anything under /api or /ims stays the API's (its 404s
- * included), and every other path the app routes itself answers index.html.
+ * The built web app on the API's port: each file of the build as it is, and index.html for every
+ * other path, as the app routes it itself, except under /api and /ims.
  */
-export function webAppStaticOptions(rootPath: string): ServeStaticModuleOptions {
-  return {
-    rootPath,
-    exclude: ['/api/{*path}', '/ims/{*path}'],
-    serveStaticOptions: {
-      // Also called for the index.html that answers the app's own routes (/dashboard).
-      setHeaders: (response: ServerResponse, filePath: string) => {
-        response.setHeader('Cache-Control', webAppCacheControl(relative(rootPath, filePath)));
-      },
+export async function webAppStatic(fastify: FastifyInstance, { rootPath }: { rootPath: string }): Promise<void> {
+  await fastify.register(fastifyStatic, {
+    root: rootPath,
+    // A route for each file of the build as the server starts, so that any other path falls to the
+    // app's route below.
+    wildcard: false,
+    // Set by setHeaders instead, per file.
+    cacheControl: false,
+    // Also called for the index.html that answers the app's own routes (/dashboard).
+    setHeaders: (response, filePath) => {
+      response.setHeader('Cache-Control', webAppCacheControl(relative(rootPath, filePath)));
     },
-  };
+  });
+  fastify.get('/*', (request, reply) => {
+    if (apiPath.test(request.url)) {
+      // Nest's not-found handler, in the API's words.
+      void reply.callNotFound();
+    } else {
+      void reply.sendFile('index.html');
+    }
+  });
 }

@@ -1,19 +1,18 @@
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
-import { ExpressLoader } from '@nestjs/serve-static';
-import type { Application } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 
 import { PreparedFiles } from './prepared-files';
-import { webAppStaticOptions } from './web-app-static';
+import { webAppStatic } from './web-app-static';
 
 /** The built web app's directory (dist/apps/web/browser). */
 const WEB_APP_ROOT = Symbol('WEB_APP_ROOT');
 
 /**
  * The built web app on the API's port: its scripts and styles prepared ahead (PreparedFiles), then
- * its files as they are and index.html for the routes the app draws. ServeStaticModule's own loader
- * does the last two; it is called here, after the first, rather than imported, so that the
- * prepared copies come first (Nest's middleware would sit under the /api prefix).
+ * its files as they are and index.html for the routes the app draws (webAppStatic). A Fastify
+ * plugin of its own, so that the prepared files' hook runs for the web app's routes only, not the
+ * API's.
  */
 @Module({})
 export class WebAppModule implements OnModuleInit {
@@ -21,7 +20,6 @@ export class WebAppModule implements OnModuleInit {
     @Inject(WEB_APP_ROOT) private readonly rootPath: string,
     private readonly prepared: PreparedFiles,
     private readonly adapterHost: HttpAdapterHost,
-    private readonly applicationConfig: ApplicationConfig,
   ) {}
 
   static register(rootPath: string): DynamicModule {
@@ -35,9 +33,11 @@ export class WebAppModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const httpAdapter = this.adapterHost.httpAdapter;
-    httpAdapter.getInstance<Application>().use(this.prepared.middleware);
-    new ExpressLoader().register(httpAdapter, this.applicationConfig, [webAppStaticOptions(this.rootPath)]);
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    void fastify.register(async (webApp) => {
+      webApp.addHook('onRequest', this.prepared.onRequest);
+      await webApp.register(webAppStatic, { rootPath: this.rootPath });
+    });
     // In the background: the server answers at once, from the build as it is until this is done.
     void this.prepared.prepare();
   }
