@@ -84,7 +84,8 @@ describe('security headers and session cookies', () => {
   });
 
   it('tells browsers and proxies to keep no copy of an API answer, and sends no ETag for one', async () => {
-    for (const path of ['/api/health', '/api/no-such-route', '/api/auth/me']) {
+    // The router takes /API/Health as /api/health, so the rule must as well.
+    for (const path of ['/api/health', '/api/no-such-route', '/api/auth/me', '/API/Health', '/api?x=1']) {
       const response = await http().get(path);
       expect({ path, cacheControl: response.headers['cache-control'], etag: response.headers['etag'] }).toEqual({
         path,

@@ -28,12 +28,15 @@ export function rejectMalformedPath(error: Error, _request: FastifyRequest, repl
   void reply.code(400).send(requestErrorBody(400, 'path', 'The address could not be read.'));
 }
 
+/** The router takes /API/ as /api/. */
+const apiPath = /^\/api(?:[/?]|$)/i;
+
 /**
  * The API's answers hold people's records: no browser or proxy keeps them, unless an endpoint says
  * otherwise.
  */
 export function noStoreApiAnswers(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
-  if (request.url.startsWith('/api/') || request.url === '/api') {
+  if (apiPath.test(request.url)) {
     void reply.header('Cache-Control', 'no-store');
   }
   done();
