@@ -24,6 +24,9 @@ export function createHttpAdapter(): FastifyAdapter {
     // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
     trustProxy: 'loopback',
     bodyLimit: maxJsonBodyBytes,
+    // Node's own limit for receiving a whole request, which Fastify would otherwise lift: a client
+    // sending a few bytes a minute cannot hold a connection for ever.
+    requestTimeout: 300_000,
     frameworkErrors: rejectMalformedPath,
     routerOptions: {
       // As the web app and older clients call it: /api/evidence/ and /API/Evidence are /api/evidence.
