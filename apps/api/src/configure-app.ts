@@ -8,11 +8,23 @@ import helmet from 'helmet';
 import { API_PREFIX } from '@portfolio/contracts';
 
 import { httpCompression, httpCompressionOptions } from './common/http-compression';
-import { jsonBodyParser, noStoreApiAnswers, rejectMalformedPath } from './common/request-guards';
+import { asApiError, jsonBodyParser, noStoreApiAnswers, rejectMalformedPath } from './common/request-guards';
 import { createValidationPipe } from './common/validation';
 
 /** Evidence bodies, cohort CSV files and CASE packages (up to 10 MB) arrive as JSON. */
 const maxJsonBodyBytes = 10 * 1024 * 1024;
+
+/**
+ * Fastify's refusals of a request body put in the API's words on their way to Nest's error
+ * handler, which would keep only their message and status.
+ */
+class ApiFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(handler: Parameters<FastifyAdapter['setErrorHandler']>[0]) {
+    return super.setErrorHandler(function (this: ThisParameterType<typeof handler>, error, request, reply) {
+      return handler.call(this, asApiError(error), request, reply);
+    });
+  }
+}
 
 /**
  * The HTTP server under Nest: Fastify, which answers several times the requests a second of
@@ -20,7 +32,7 @@ const maxJsonBodyBytes = 10 * 1024 * 1024;
  * cohort is busy at once.
  */
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({
+  return new ApiFastifyAdapter({
     // Behind a proxy on this host, trust its X-Forwarded-* for the client address and HTTPS.
     trustProxy: 'loopback',
     bodyLimit: maxJsonBodyBytes,
@@ -44,7 +56,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'ims/{*path}', method: RequestMethod.ALL }] });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', noStoreApiAnswers);
-  // Nothing is posted as a form: JSON, or files as multipart (FileUpload).
+  // Bodies are JSON, or files as multipart (FileUpload); any other type answers 415.
+  fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/json', { bodyLimit: maxJsonBodyBytes }, jsonBodyParser(fastify));
   app.useGlobalPipes(createValidationPipe());
   // Before everything that answers, so that the web app's files and JSON reach phones compressed.

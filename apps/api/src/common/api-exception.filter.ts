@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import type { ApiErrorBody } from '@portfolio/contracts';
 
 import { isDatabaseUnavailable } from '../database/database-errors';
-import { bodyProblemOf } from './request-guards';
 
 /** Every error leaves the API as the same JSON shape; nothing internal leaks out. */
 @Catch()
@@ -39,10 +38,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: typeof error === 'string' ? error : reasonPhrase(statusCode),
         message: Array.isArray(message) ? message.join('; ') : String(message ?? reasonPhrase(statusCode)),
       });
-    }
-    const bodyProblem = bodyProblemOf(exception);
-    if (bodyProblem) {
-      return bodyProblem;
     }
     if (isDatabaseUnavailable(exception)) {
       return {

@@ -66,27 +66,26 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
 
 const bodyProblems: Record<string, [number, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'The request body is larger than this API accepts.'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'The request body must be JSON, or a file sent as multipart/form-data.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'The request body must be JSON, or files sent as multipart/form-data.'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'The request body is not as long as its Content-Length says.'],
   FST_CP_ERR_INVALID_CONTENT_ENCODING: [415, 'The request body is in a Content-Encoding this API does not accept.'],
   FST_CP_ERR_INVALID_CONTENT: [400, 'The request body could not be read.'],
 };
 
 /**
- * The HTTP server's own complaints about a request body (malformed JSON, too large, an unknown
- * type or encoding, a compressed body that is not) as the API's 4xx naming the body, instead of a
- * 500. Null for any other error.
+ * The HTTP server's own complaints about a request body (too large, an unknown type or encoding, a
+ * compressed body that is not) as the API's 4xx naming the body; any other error as it is.
  */
-export function bodyProblemOf(error: unknown): ApiErrorBody | null {
+export function asApiError(error: unknown): unknown {
   const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
   const known = typeof code === 'string' ? bodyProblems[code] : undefined;
   if (known) {
-    return requestErrorBody(known[0], 'body', known[1]);
+    return requestError(known[0], 'body', known[1]);
   }
   if (typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number') {
     if (statusCode >= 400 && statusCode < 500) {
-      return requestErrorBody(statusCode, 'body', 'The request body could not be read.');
+      return requestError(statusCode, 'body', 'The request body could not be read.');
     }
   }
-  return null;
+  return error;
 }
