@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
@@ -7,7 +8,7 @@ import helmet from 'helmet';
 
 import { API_PREFIX } from '@portfolio/contracts';
 
-import { httpCompression, httpCompressionOptions } from './common/http-compression';
+import { httpCompressionOptions } from './common/http-compression';
 import { asApiError, jsonBodyParser, noStoreApiAnswers, rejectMalformedPath } from './common/request-guards';
 import { createValidationPipe } from './common/validation';
 
@@ -61,7 +62,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useBodyParser('application/json', { bodyLimit: maxJsonBodyBytes }, jsonBodyParser(fastify));
   app.useGlobalPipes(createValidationPipe());
   // Before everything that answers, so that the web app's files and JSON reach phones compressed.
-  await app.register(httpCompression, httpCompressionOptions);
+  await app.register(fastifyCompress, httpCompressionOptions);
   await app.register(fastifyCookie);
   // Files arrive as multipart, limited per route (FileUpload).
   await app.register(fastifyMultipart);

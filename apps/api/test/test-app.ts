@@ -110,10 +110,7 @@ async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * The server as main.ts makes it, serving the web app from `webDistDir`: a testing module would
- * resolve ServeStaticModule's loader before there is an HTTP adapter, and so serve no files.
- */
+/** The server as main.ts makes it, serving the web app from `webDistDir`. */
 export async function createServedApp(schema: string, webDistDir: string): Promise<NestFastifyApplication> {
   const config = loadAppConfig({
     NODE_ENV: 'test',

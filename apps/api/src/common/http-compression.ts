@@ -1,4 +1,4 @@
-import fastifyCompress, { type FastifyCompressOptions } from '@fastify/compress';
+import type { FastifyCompressOptions } from '@fastify/compress';
 
 /** Archives, PDFs, office files and pictures are compressed already: gzip would only cost time. */
 const alreadyCompressed =
@@ -13,10 +13,9 @@ export function isCompressible(contentType: string): boolean {
 }
 
 /**
- * gzip or brotli, as the client accepts, for responses over 1 kB; and compressed request bodies
- * (`Content-Encoding: gzip`) read as the plain ones.
+ * For @fastify/compress: gzip or brotli, as the client accepts, for responses over 1 kB; and
+ * compressed request bodies (`Content-Encoding: gzip`) read as the plain ones.
  */
-export const httpCompression = fastifyCompress;
 export const httpCompressionOptions: FastifyCompressOptions = {
   threshold: 1024,
   encodings: ['br', 'gzip'],

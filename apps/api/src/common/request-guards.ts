@@ -21,11 +21,11 @@ export function requestError(statusCode: number, field: string, message: string)
  */
 export function rejectMalformedPath(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
   const { code } = error as { code?: string };
-  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_INVALID_URL') {
-    void reply.code(400).send(requestErrorBody(400, 'path', 'The address has a malformed percent-encoding.'));
-    return;
-  }
-  void reply.code(400).send(requestErrorBody(400, 'path', 'The address could not be read.'));
+  const message =
+    code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_INVALID_URL'
+      ? 'The address has a malformed percent-encoding.'
+      : 'The address could not be read.';
+  void reply.code(400).send(requestErrorBody(400, 'path', message));
 }
 
 /** The router takes /API/ as /api/. */
