@@ -12,23 +12,30 @@ function prepared(pool, text, values) {
   return pool.query({ name: createHash('sha256').update(text).digest('base64url').slice(0, 16), text, values });
 }
 
+/** apps/api/src/progression/deanery-scope.ts `inViewersDeanery` */
+function inViewersDeanery(traineeId, parameter) {
+  return `EXISTS (SELECT 1 FROM training_record record
+                    JOIN programme ON programme.id = record.programme_id
+                   WHERE record.trainee_id = ${traineeId}
+                     AND programme.deanery_id = (SELECT viewer.deanery_id FROM app_user viewer
+                                                  WHERE viewer.id = ${parameter}::uuid))`;
+}
+
+/** apps/api/src/trainees/trainee-visibility.ts `supervisesNow` */
+function supervisesNow(traineeId, parameter) {
+  return `EXISTS (SELECT 1 FROM supervisor_assignment assignment
+                   WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
+                     AND assignment.starts_on <= current_date
+                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`;
+}
+
 /** apps/api/src/trainees/trainee-visibility.ts */
 function visibleTraineeCondition(roles, alias, parameter) {
   if (roles.includes('admin')) return `(${parameter}::uuid IS NOT NULL)`;
   const conditions = [];
   if (roles.includes('trainee')) conditions.push(`${alias}.id = ${parameter}`);
-  if (roles.includes('supervisor')) {
-    conditions.push(`EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                     WHERE assignment.trainee_id = ${alias}.id AND assignment.supervisor_id = ${parameter}
-                       AND assignment.starts_on <= current_date
-                       AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`);
-  }
-  if (roles.includes('deanery_admin')) {
-    conditions.push(`EXISTS (SELECT 1 FROM training_record record
-                       JOIN programme ON programme.id = record.programme_id
-                       JOIN app_user viewer ON viewer.id = ${parameter}
-                     WHERE record.trainee_id = ${alias}.id AND programme.deanery_id = viewer.deanery_id)`);
-  }
+  if (roles.includes('supervisor')) conditions.push(supervisesNow(`${alias}.id`, parameter));
+  if (roles.includes('deanery_admin')) conditions.push(inViewersDeanery(`${alias}.id`, parameter));
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : `(${parameter}::uuid IS NULL)`;
 }
 
@@ -47,18 +54,8 @@ function readableEvidenceCondition(roles, alias, parameter) {
 /** apps/api/src/evidence/evidence-visibility.ts `evidenceAudience` */
 function evidenceAudience(roles, traineeId, parameter) {
   const cases = [`WHEN ${traineeId} = ${parameter}::uuid THEN 'own'`];
-  if (roles.includes('supervisor')) {
-    cases.push(`WHEN EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                   WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
-                     AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)) THEN 'supervisor'`);
-  }
-  if (roles.includes('deanery_admin')) {
-    cases.push(`WHEN EXISTS (SELECT 1 FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
-                   WHERE record.trainee_id = ${traineeId} AND programme.deanery_id = viewer.deanery_id) THEN 'panel'`);
-  }
+  if (roles.includes('supervisor')) cases.push(`WHEN ${supervisesNow(traineeId, parameter)} THEN 'supervisor'`);
+  if (roles.includes('deanery_admin')) cases.push(`WHEN ${inViewersDeanery(traineeId, parameter)} THEN 'panel'`);
   return `(CASE ${cases.join(' ')} ELSE 'none' END)`;
 }
 
@@ -82,12 +79,20 @@ function placementsFor(pool, viewer, traineeIds) {
   );
 }
 
-/** apps/api/src/progress/coverage-queries.ts `placementColumns`. */
-function placementColumns(viewer, readerParameter, defaultKeyParameter) {
+/** apps/api/src/progress/coverage-queries.ts `placementColumns`, with `access` as `readersAccess` answers it. */
+function placementColumns(
+  viewer,
+  readerParameter,
+  defaultKeyParameter,
+  access = {
+    visible: visibleTraineeCondition(viewer.roles, 'trainee', readerParameter),
+    audience: evidenceAudience(viewer.roles, 'trainee.id', readerParameter),
+  },
+) {
   return `trainee.id AS trainee_id, 'trainee' = ANY (trainee.roles) AS is_trainee,
           record.framework_key, record.stage_key,
-          ${visibleTraineeCondition(viewer.roles, 'trainee', readerParameter)} AS visible,
-          ${evidenceAudience(viewer.roles, 'trainee.id', readerParameter)} AS audience,
+          ${access.visible} AS visible,
+          ${access.audience} AS audience,
           coalesce((SELECT counted.version FROM trainee_coverage_version counted
                      WHERE counted.trainee_id = trainee.id), 0)::text AS counts_version,
           (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,
@@ -108,11 +113,9 @@ export async function evidenceList(pool, { viewer, search }) {
   const acrossDeanery = viewer.roles.includes('deanery_admin');
   const readable = [readableEvidenceCondition(viewer.roles, 'item', '$1')];
   if (acrossDeanery) {
-    readable.push(`(item.visibility = 'panel' AND item.status <> 'draft'
-      AND EXISTS (SELECT 1 FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = $1::uuid
-                   WHERE record.trainee_id = item.trainee_id AND programme.deanery_id = viewer.deanery_id))`);
+    readable.push(
+      `(item.visibility = 'panel' AND item.status <> 'draft' AND ${inViewersDeanery('item.trainee_id', '$1')})`,
+    );
   }
   const where = [];
   if (search) {
@@ -155,7 +158,12 @@ export async function supervisorDashboard(pool, { viewer }) {
   const lastActivity = (traineeColumn) => `GREATEST(
     (SELECT max(item.updated_at) FROM evidence_item item WHERE item.trainee_id = ${traineeColumn}),
     (SELECT max(mine.updated_at) FROM assessment mine WHERE mine.trainee_id = ${traineeColumn}))`;
-  const supervised = `SELECT ${placementColumns(viewer, '$1', '$3')}, trainee.display_name, record.programme_name, record.grade,
+  // supervision.service.ts `supervisorsAccess`: the join to current assignments has settled it.
+  const supervisorsAccess = {
+    visible: 'true',
+    audience: `(CASE WHEN trainee.id = $1::uuid THEN 'own' ELSE 'supervisor' END)`,
+  };
+  const supervised = `SELECT ${placementColumns(viewer, '$1', '$3', supervisorsAccess)}, trainee.display_name, record.programme_name, record.grade,
                  (SELECT count(*)::int FROM assessment pending
                    WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
                  ${lastActivity('trainee.id')} AS last_activity_at

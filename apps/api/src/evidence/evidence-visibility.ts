@@ -1,5 +1,6 @@
 import type { SessionUser } from '../auth/session.service';
 import { inViewersDeanery } from '../progression/deanery-scope';
+import { supervisesNow } from '../trainees/trainee-visibility';
 
 /**
  * Which evidence items a user may read, as a SQL condition on an item row `alias`: all of their
@@ -10,7 +11,7 @@ import { inViewersDeanery } from '../progression/deanery-scope';
 export function visibleEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string {
   const conditions = [`${alias}.trainee_id = ${parameter}::uuid`];
   if (user.roles.includes('supervisor')) {
-    conditions.push(`(${sharedWith.supervisor(alias)} AND ${supervises(`${alias}.trainee_id`, parameter)})`);
+    conditions.push(`(${sharedWith.supervisor(alias)} AND ${supervisesNow(`${alias}.trainee_id`, parameter)})`);
   }
   if (user.roles.includes('deanery_admin')) conditions.push(sharedWithViewersDeanery(alias, parameter));
   return `(${conditions.join(' OR ')})`;
@@ -50,16 +51,9 @@ export const sharedWith = {
  */
 export function evidenceAudience(user: Pick<SessionUser, 'roles'>, traineeId: string, parameter: string): string {
   const cases = [`WHEN ${traineeId} = ${parameter}::uuid THEN 'own'`];
-  if (user.roles.includes('supervisor')) cases.push(`WHEN ${supervises(traineeId, parameter)} THEN 'supervisor'`);
+  if (user.roles.includes('supervisor')) cases.push(`WHEN ${supervisesNow(traineeId, parameter)} THEN 'supervisor'`);
   if (user.roles.includes('deanery_admin')) cases.push(`WHEN ${inViewersDeanery(traineeId, parameter)} THEN 'panel'`);
   return `(CASE ${cases.join(' ')} ELSE 'none' END)`;
-}
-
-function supervises(traineeId: string, parameter: string): string {
-  return `EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                   WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
-                     AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`;
 }
 
 /**

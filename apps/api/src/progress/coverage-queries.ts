@@ -44,17 +44,39 @@ export interface PlacementRow {
   versions: { id: string; version: string; status: 'draft' | 'published' }[] | null;
 }
 
+/** A reader's access to a trainee, as SQL expressions on the trainee row `trainee`. */
+export interface TraineeAccess {
+  /** Whether the reader may see the trainee (`visibleTraineeCondition`). */
+  visible: string;
+  /** The reader's audience for the trainee's evidence (`evidenceAudience`). */
+  audience: string;
+}
+
+/** The access the visibility rules give `reader` to each trainee; `readerParameter` holds the reader's id. */
+export function readersAccess(reader: SessionUser, readerParameter: string): TraineeAccess {
+  return {
+    visible: visibleTraineeCondition(reader, 'trainee', readerParameter),
+    audience: evidenceAudience(reader, 'trainee.id', readerParameter),
+  };
+}
+
 /**
  * The columns of a trainee's placement as `reader` finds them, for a statement over the trainee's
  * `app_user` row as `trainee` joined to their latest training record as `record` (with the
  * programme's `framework_key`, and `stage_key`). `readerParameter` holds the reader's id and
- * `defaultKeyParameter` holds `defaultFrameworkKey`. Read back with `placementsOf`.
+ * `defaultKeyParameter` holds `defaultFrameworkKey`. A statement whose joins already settle the
+ * reader's access passes it as `access`. Read back with `placementsOf`.
  */
-export function placementColumns(reader: SessionUser, readerParameter: string, defaultKeyParameter: string): string {
+export function placementColumns(
+  reader: SessionUser,
+  readerParameter: string,
+  defaultKeyParameter: string,
+  access: TraineeAccess = readersAccess(reader, readerParameter),
+): string {
   return `trainee.id AS trainee_id, 'trainee' = ANY (trainee.roles) AS is_trainee,
           record.framework_key, record.stage_key,
-          ${visibleTraineeCondition(reader, 'trainee', readerParameter)} AS visible,
-          ${evidenceAudience(reader, 'trainee.id', readerParameter)} AS audience,
+          ${access.visible} AS visible,
+          ${access.audience} AS audience,
           coalesce((SELECT counted.version FROM trainee_coverage_version counted
                      WHERE counted.trainee_id = trainee.id), 0)::text AS counts_version,
           (SELECT json_agg(json_build_object('id', framework.id, 'version', framework.version,

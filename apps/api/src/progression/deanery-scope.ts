@@ -1,9 +1,11 @@
 /** The trainee (`traineeIdSql`) trains in the deanery of the user whose id is `viewerParameter`. */
 export function inViewersDeanery(traineeIdSql: string, viewerParameter: string): string {
+  // The viewer's deanery as an uncorrelated subquery: read once per statement, not once per trainee.
   return `EXISTS (SELECT 1 FROM training_record record
                     JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${viewerParameter}::uuid
-                   WHERE record.trainee_id = ${traineeIdSql} AND programme.deanery_id = viewer.deanery_id)`;
+                   WHERE record.trainee_id = ${traineeIdSql}
+                     AND programme.deanery_id = (SELECT viewer.deanery_id FROM app_user viewer
+                                                  WHERE viewer.id = ${viewerParameter}::uuid))`;
 }
 
 /** A review is the current word for its period: final, and not replaced by a final correction. */

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../auth/session.service';
+import { inViewersDeanery } from '../progression/deanery-scope';
 
 /**
  * The one rule for which trainees a user may see, as a SQL condition on a trainee row `alias`:
@@ -15,17 +16,15 @@ export function visibleTraineeCondition(user: Pick<SessionUser, 'roles'>, alias:
   if (user.roles.includes('trainee')) {
     conditions.push(`${alias}.id = ${parameter}`);
   }
-  if (user.roles.includes('supervisor')) {
-    conditions.push(`EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                     WHERE assignment.trainee_id = ${alias}.id AND assignment.supervisor_id = ${parameter}
-                       AND assignment.starts_on <= current_date
-                       AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`);
-  }
-  if (user.roles.includes('deanery_admin')) {
-    conditions.push(`EXISTS (SELECT 1 FROM training_record record
-                       JOIN programme ON programme.id = record.programme_id
-                       JOIN app_user viewer ON viewer.id = ${parameter}
-                     WHERE record.trainee_id = ${alias}.id AND programme.deanery_id = viewer.deanery_id)`);
-  }
+  if (user.roles.includes('supervisor')) conditions.push(supervisesNow(`${alias}.id`, parameter));
+  if (user.roles.includes('deanery_admin')) conditions.push(inViewersDeanery(`${alias}.id`, parameter));
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : `(${parameter}::uuid IS NULL)`;
+}
+
+/** The user whose id is `parameter` is the current supervisor of the trainee `traineeId`. */
+export function supervisesNow(traineeId: string, parameter: string): string {
+  return `EXISTS (SELECT 1 FROM supervisor_assignment assignment
+                   WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
+                     AND assignment.starts_on <= current_date
+                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`;
 }

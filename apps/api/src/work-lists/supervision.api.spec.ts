@@ -30,12 +30,16 @@ describe('supervisor dashboard on PostgreSQL', () => {
     return { user, client: await signIn(testApp.app, user.email) };
   }
 
-  async function submittedEvidence(client: SignedInClient, elementKey: string): Promise<string> {
+  async function submittedEvidence(
+    client: SignedInClient,
+    elementKey: string,
+    visibility: 'private' | 'supervisor' = 'supervisor',
+  ): Promise<string> {
     const created = await write(client, 'post', '/api/evidence', {
       type: 'leadership-activity',
       title: `Led the ${elementKey} huddle`,
       occurredOn: '2026-10-01',
-      visibility: 'supervisor',
+      visibility,
       links: [{ elementKey }],
     }).expect(201);
     const item = created.body as { id: string; version: number };
@@ -77,6 +81,8 @@ describe('supervisor dashboard on PostgreSQL', () => {
 
     const evidence = await submittedEvidence(amir.client, '3.2');
     await submittedEvidence(amir.client, '1.1');
+    // Counted for Amir, not for his supervisor: the page must count as the supervisor reads.
+    await submittedEvidence(amir.client, '3.3', 'private');
     await write(supervisor, 'post', `/api/trainees/${amir.user.id}/sign-offs`, {
       elementKey: '3.2',
       evidenceIds: [evidence],
@@ -114,6 +120,11 @@ describe('supervisor dashboard on PostgreSQL', () => {
     });
     expect(amirRow?.totals['signed-off']).toBe(1);
     expect(amirRow?.totals.evidenced).toBeGreaterThanOrEqual(1);
+    const ownView = (await amir.client.agent.get(`/api/trainees/${amir.user.id}/progress`).expect(200))
+      .body as ProgressView;
+    const statusOf3_3 = (view: ProgressView) => view.elements.find((element) => element.key === '3.3')?.status;
+    expect(statusOf3_3(ownView)).toBe('evidenced');
+    expect(statusOf3_3(amirProgress)).toBe('not-started');
     expect(zoeRow).toMatchObject({ grade: 'ST3', pendingAssessments: 0, lastActivityAt: null });
     expect(zoeRow?.totals).toEqual({ 'not-started': zoeRow?.elementCount, evidenced: 0, assessed: 0, 'signed-off': 0 });
 

@@ -8,6 +8,7 @@ import { preparedQuery } from '../database/prepared-query';
 import {
   CoverageQueries,
   type PlacementRow,
+  type TraineeAccess,
   defaultFrameworkKey,
   placementColumns,
   placementsOf,
@@ -40,9 +41,18 @@ interface RecentSignOffRow {
   signed_at: string;
 }
 
+/**
+ * Every row below is a trainee the supervisor ($1) supervises now: the join to their current
+ * assignment has already asked what `readersAccess` would ask again of each trainee.
+ */
+const supervisorsAccess: TraineeAccess = {
+  visible: 'true',
+  audience: `(CASE WHEN trainee.id = $1::uuid THEN 'own' ELSE 'supervisor' END)`,
+};
+
 /** The supervisor's trainees, each with their placement for coverage; $1 is the supervisor, $3 the default framework. */
 function supervisedSql(supervisor: SessionUser): string {
-  return `SELECT ${placementColumns(supervisor, '$1', '$3')}, trainee.display_name, record.programme_name, record.grade,
+  return `SELECT ${placementColumns(supervisor, '$1', '$3', supervisorsAccess)}, trainee.display_name, record.programme_name, record.grade,
                  (SELECT count(*)::int FROM assessment pending
                    WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
                  ${lastActivity('trainee.id')} AS last_activity_at
