@@ -101,8 +101,8 @@ export const entries = [
         viewer: sessions.deaneryAdmin.user,
         search: commonSearchWord,
       }),
-    // The issue sets no figure for it: no errors.
-    targets: {},
+    // The issue's search target, over the 500,000 items this search ranges across.
+    targets: { p95Ms: 50 },
   },
   {
     key: 'supervisor-dashboard',
