@@ -1,4 +1,6 @@
 import type { SessionUser } from '../auth/session.service';
+import { inViewersDeanery } from '../progression/deanery-scope';
+import { supervisesNow } from '../trainees/trainee-visibility';
 
 /**
  * Which assessments a user may read, as a SQL condition on an assessment row `alias`: their own
@@ -9,18 +11,10 @@ import type { SessionUser } from '../auth/session.service';
 export function visibleAssessmentCondition(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string {
   const conditions = [`${alias}.trainee_id = ${parameter}::uuid`, `${alias}.assessor_id = ${parameter}::uuid`];
   if (user.roles.includes('supervisor')) {
-    conditions.push(`(${alias}.status <> 'draft'
-      AND EXISTS (SELECT 1 FROM supervisor_assignment assignment
-                   WHERE assignment.trainee_id = ${alias}.trainee_id AND assignment.supervisor_id = ${parameter}::uuid
-                     AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)))`);
+    conditions.push(`(${alias}.status <> 'draft' AND ${supervisesNow(`${alias}.trainee_id`, parameter)})`);
   }
   if (user.roles.includes('deanery_admin')) {
-    conditions.push(`(${alias}.status = 'signed-off'
-      AND EXISTS (SELECT 1 FROM training_record record
-                    JOIN programme ON programme.id = record.programme_id
-                    JOIN app_user viewer ON viewer.id = ${parameter}::uuid
-                   WHERE record.trainee_id = ${alias}.trainee_id AND programme.deanery_id = viewer.deanery_id))`);
+    conditions.push(`(${alias}.status = 'signed-off' AND ${inViewersDeanery(`${alias}.trainee_id`, parameter)})`);
   }
   return `(${conditions.join(' OR ')})`;
 }

@@ -10,6 +10,7 @@ import { fieldError } from '../common/field-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.provider';
 import { Mailer } from '../mail/mailer';
+import { currentAssignment } from '../trainees/trainee-visibility';
 import { externalRequestMail, internalRequestMail } from './assessment-mail';
 import { AssessmentTickets } from './assessment-tickets';
 import { type AssessmentRow, AssessmentsRepository } from './assessments.repository';
@@ -160,7 +161,7 @@ export class AssessmentRequests {
           `SELECT supervisor.id, supervisor.display_name, supervisor.email
              FROM supervisor_assignment assignment JOIN app_user supervisor ON supervisor.id = assignment.supervisor_id
             WHERE assignment.trainee_id = $1 AND supervisor.disabled_at IS NULL
-              AND assignment.starts_on <= current_date AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)
+              AND ${currentAssignment('assignment')}
             ORDER BY assignment.starts_on DESC LIMIT 1`,
           [trainee.id],
         )) as { id: string; display_name: string; email: string }[];

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../auth/session.service';
 import { inViewersDeanery } from '../progression/deanery-scope';
-import { supervisesNow } from '../trainees/trainee-visibility';
+import { currentAssignment, supervisesNow } from '../trainees/trainee-visibility';
 
 /**
  * Which evidence items a user may read, as a SQL condition on an item row `alias`: all of their
@@ -71,7 +71,6 @@ function readableEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias: stri
   return `(${alias}.trainee_id IN (SELECT ${parameter}::uuid UNION
                                    SELECT assignment.trainee_id FROM supervisor_assignment assignment
                                     WHERE assignment.supervisor_id = ${parameter}::uuid
-                                      AND assignment.starts_on <= current_date
-                                      AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))
+                                      AND ${currentAssignment('assignment')})
            AND (${own} OR ${sharedWith.supervisor(alias)}))`;
 }

@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/session.service';
 import { fieldError } from '../common/field-errors';
 import { visibleEvidenceCondition } from '../evidence/evidence-visibility';
 import { TraineeFramework } from '../evidence/trainee-framework';
-import { visibleTraineeCondition } from '../trainees/trainee-visibility';
+import { currentAssignment, visibleTraineeCondition } from '../trainees/trainee-visibility';
 import { SignOffsRepository } from './sign-offs.repository';
 
 const traineeNotFound = 'There is no trainee with that id that you supervise.';
@@ -151,7 +151,7 @@ export class SignOffsService {
     const rows = await manager.query(
       `SELECT 1 FROM supervisor_assignment assignment
         WHERE assignment.trainee_id = $1 AND assignment.supervisor_id = $2
-          AND assignment.starts_on <= current_date AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`,
+          AND ${currentAssignment('assignment')}`,
       [traineeId, user.id],
     );
     if (rows.length === 0) {

@@ -21,10 +21,14 @@ export function visibleTraineeCondition(user: Pick<SessionUser, 'roles'>, alias:
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : `(${parameter}::uuid IS NULL)`;
 }
 
+/** A `supervisor_assignment` row `alias` is in force today. */
+export function currentAssignment(alias: string): string {
+  return `${alias}.starts_on <= current_date AND (${alias}.ends_on IS NULL OR ${alias}.ends_on >= current_date)`;
+}
+
 /** The user whose id is `parameter` is the current supervisor of the trainee `traineeId`. */
 export function supervisesNow(traineeId: string, parameter: string): string {
   return `EXISTS (SELECT 1 FROM supervisor_assignment assignment
                    WHERE assignment.trainee_id = ${traineeId} AND assignment.supervisor_id = ${parameter}::uuid
-                     AND assignment.starts_on <= current_date
-                     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))`;
+                     AND ${currentAssignment('assignment')})`;
 }

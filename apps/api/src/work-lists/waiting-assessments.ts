@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AssessmentStatus, WaitingAssessment } from '@portfolio/contracts';
 
 import { preparedQuery } from '../database/prepared-query';
+import { currentAssignment } from '../trainees/trainee-visibility';
 
 /** A row of `waitingAssessmentsSql`; in a JSON aggregate its time arrives as text. */
 export interface WaitingAssessmentRow {
@@ -64,8 +65,7 @@ export const waitingForAssessor = `assessment.assessor_id = $1 AND assessment.as
   AND assessment.status IN ('requested', 'in-progress')`;
 
 /** Trainees the user ($1) currently supervises, as a condition on `assignment`. */
-export const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
-  AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
+export const currentlySupervised = `assignment.supervisor_id = $1 AND ${currentAssignment('assignment')}`;
 
 /** The last time a trainee (`trainee_id` column of alias) changed their evidence or assessments. */
 export function lastActivity(traineeColumn: string): string {
