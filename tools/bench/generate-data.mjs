@@ -76,7 +76,7 @@ const organisationTableNames = words(
 );
 const reindexedTables = words(
   'evidence_item evidence_element_link assessment assessment_round assessment_element element_sign_off ' +
-    'audit_event sign_in_attempt',
+    'trainee_activity audit_event sign_in_attempt',
 );
 const loadedTables = [...organisationTableNames, ...reindexedTables];
 
@@ -176,7 +176,9 @@ async function loadPortfolios(random, organisation, reference, audit, loaded) {
   const evidenceCopies = await Promise.all(
     [0, 1].map(() => openCopy(connectionString, 'evidence_item', columns.evidence_item)),
   );
-  const otherTables = words('evidence_element_link assessment assessment_round assessment_element element_sign_off');
+  const otherTables = words(
+    'evidence_element_link assessment assessment_round assessment_element element_sign_off trainee_activity',
+  );
   const copies = Object.fromEntries(
     await Promise.all(
       otherTables.map(async (table) => [table, await openCopy(connectionString, table, columns[table])]),

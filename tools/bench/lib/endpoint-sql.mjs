@@ -155,20 +155,16 @@ export async function evidenceList(pool, { viewer, search }) {
 export async function supervisorDashboard(pool, { viewer }) {
   const currentlySupervised = `assignment.supervisor_id = $1 AND assignment.starts_on <= current_date
     AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date)`;
-  const lastActivity = (traineeColumn) => `GREATEST(
-    (SELECT max(item.updated_at) FROM evidence_item item WHERE item.trainee_id = ${traineeColumn}),
-    (SELECT max(mine.updated_at) FROM assessment mine WHERE mine.trainee_id = ${traineeColumn}))`;
   // supervision.service.ts `supervisorsAccess`: the join to current assignments has settled it.
   const supervisorsAccess = {
     visible: 'true',
     audience: `(CASE WHEN trainee.id = $1::uuid THEN 'own' ELSE 'supervisor' END)`,
   };
   const supervised = `SELECT ${placementColumns(viewer, '$1', '$3', supervisorsAccess)}, trainee.display_name, record.programme_name, record.grade,
-                 (SELECT count(*)::int FROM assessment pending
-                   WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
-                 ${lastActivity('trainee.id')} AS last_activity_at
+                 coalesce(activity.pending_assessments, 0) AS pending, activity.last_activity_at
             FROM supervisor_assignment assignment
             JOIN app_user trainee ON trainee.id = assignment.trainee_id
+            LEFT JOIN trainee_activity activity ON activity.trainee_id = trainee.id
             LEFT JOIN LATERAL (
               SELECT programme.name AS programme_name, programme.framework_key, training.stage_key, training.grade
                 FROM training_record training JOIN programme ON programme.id = training.programme_id

@@ -22,6 +22,7 @@ export const columns = {
   element_sign_off: words(
     'id trainee_id element_id stage_id kind recorded_by recorded_at evidence_ids note supersedes assessment_ids',
   ),
+  trainee_activity: words('trainee_id last_activity_at pending_assessments'),
 };
 
 const evidenceTypes = [
@@ -141,6 +142,7 @@ export function buildPortfolio(random, trainee, context) {
     assessment_round: [],
     assessment_element: [],
     element_sign_off: [],
+    trainee_activity: [],
   };
   const randomTimeInYear = () => yearStartMs + Math.floor(random.float() * (asOfMs - yearStartMs));
 
@@ -483,5 +485,18 @@ export function buildPortfolio(random, trainee, context) {
       }
     }
   }
+  rows.trainee_activity.push(activityRow(userId, rows));
   return rows;
+}
+
+/** The trainee's `trainee_activity` row, as the triggers that keep it would leave it (TrackTraineeActivity). */
+function activityRow(userId, rows) {
+  const column = (table, name) => columns[table].indexOf(name);
+  const latest = [
+    ...rows.evidence_item.map((row) => row[column('evidence_item', 'updated_at')]),
+    ...rows.assessment.map((row) => row[column('assessment', 'updated_at')]),
+  ].reduce((max, at) => (max === null || at > max ? at : max), null);
+  const status = column('assessment', 'status');
+  const pending = rows.assessment.filter((row) => row[status] === 'requested' || row[status] === 'in-progress');
+  return [userId, latest, pending.length];
 }

@@ -16,7 +16,7 @@ import {
 import {
   type WaitingAssessmentRow,
   currentlySupervised,
-  lastActivity,
+  traineeActivityJoin,
   waitingAssessmentOf,
   waitingAssessmentsSql,
   waitingForAssessor,
@@ -53,11 +53,10 @@ const supervisorsAccess: TraineeAccess = {
 /** The supervisor's trainees, each with their placement for coverage; $1 is the supervisor, $3 the default framework. */
 function supervisedSql(supervisor: SessionUser): string {
   return `SELECT ${placementColumns(supervisor, '$1', '$3', supervisorsAccess)}, trainee.display_name, record.programme_name, record.grade,
-                 (SELECT count(*)::int FROM assessment pending
-                   WHERE pending.trainee_id = trainee.id AND pending.status IN ('requested', 'in-progress')) AS pending,
-                 ${lastActivity('trainee.id')} AS last_activity_at
+                 coalesce(activity.pending_assessments, 0) AS pending, activity.last_activity_at
             FROM supervisor_assignment assignment
             JOIN app_user trainee ON trainee.id = assignment.trainee_id
+            ${traineeActivityJoin}
             LEFT JOIN LATERAL (
               SELECT programme.name AS programme_name, programme.framework_key, training.stage_key, training.grade
                 FROM training_record training JOIN programme ON programme.id = training.programme_id

@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { EXPIRING_TICKET_DAYS, QUIET_TRAINEE_DAYS, type TodoList } from '@portfolio/contracts';
 
 import type { SessionUser } from '../auth/session.service';
-import { currentlySupervised, lastActivity, waitingAssessments, waitingForAssessor } from './waiting-assessments';
+import {
+  currentlySupervised,
+  traineeActivityJoin,
+  waitingAssessments,
+  waitingForAssessor,
+} from './waiting-assessments';
 
 /** What waits for the signed-in user, whatever mix of roles they hold. */
 @Injectable()
@@ -50,19 +55,19 @@ export class TodoService {
 
   private async quietTrainees(supervisorId: string): Promise<TodoList['quietTrainees']> {
     const rows = (await this.dataSource.query(
-      `SELECT trainee.id, trainee.display_name, activity.last_at
+      `SELECT trainee.id, trainee.display_name, activity.last_activity_at
          FROM supervisor_assignment assignment
          JOIN app_user trainee ON trainee.id = assignment.trainee_id
-         CROSS JOIN LATERAL (SELECT ${lastActivity('trainee.id')} AS last_at) activity
+         ${traineeActivityJoin}
         WHERE ${currentlySupervised} AND trainee.disabled_at IS NULL
-          AND (activity.last_at IS NULL OR activity.last_at < now() - make_interval(days => $2))
-        ORDER BY activity.last_at NULLS FIRST, trainee.display_name`,
+          AND (activity.last_activity_at IS NULL OR activity.last_activity_at < now() - make_interval(days => $2))
+        ORDER BY activity.last_activity_at NULLS FIRST, trainee.display_name`,
       [supervisorId, QUIET_TRAINEE_DAYS],
-    )) as { id: string; display_name: string; last_at: Date | null }[];
+    )) as { id: string; display_name: string; last_activity_at: Date | null }[];
     return rows.map((row) => ({
       id: row.id,
       displayName: row.display_name,
-      lastActivityAt: row.last_at?.toISOString() ?? null,
+      lastActivityAt: row.last_activity_at?.toISOString() ?? null,
     }));
   }
 }

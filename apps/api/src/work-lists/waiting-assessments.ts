@@ -67,9 +67,8 @@ export const waitingForAssessor = `assessment.assessor_id = $1 AND assessment.as
 /** Trainees the user ($1) currently supervises, as a condition on `assignment`. */
 export const currentlySupervised = `assignment.supervisor_id = $1 AND ${currentAssignment('assignment')}`;
 
-/** The last time a trainee (`trainee_id` column of alias) changed their evidence or assessments. */
-export function lastActivity(traineeColumn: string): string {
-  return `GREATEST(
-    (SELECT max(item.updated_at) FROM evidence_item item WHERE item.trainee_id = ${traineeColumn}),
-    (SELECT max(mine.updated_at) FROM assessment mine WHERE mine.trainee_id = ${traineeColumn}))`;
-}
+/**
+ * Each trainee's last activity and waiting assessments, kept on writes (TrackTraineeActivity), as
+ * `activity` for the trainee `trainee`; a trainee who has done nothing yet has no row.
+ */
+export const traineeActivityJoin = `LEFT JOIN trainee_activity activity ON activity.trainee_id = trainee.id`;

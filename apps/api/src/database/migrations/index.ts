@@ -19,6 +19,7 @@ import { IndexEvidenceSearchByTrainee1795454000000 } from './1795454000000-Index
 import { NotifySessionChanges1795454300000 } from './1795454300000-NotifySessionChanges';
 import { IndexAssessmentsWaitingForAssessor1795454600000 } from './1795454600000-IndexAssessmentsWaitingForAssessor';
 import { IndexSharedEvidenceInListOrders1795454900000 } from './1795454900000-IndexSharedEvidenceInListOrders';
+import { TrackTraineeActivity1795455200000 } from './1795455200000-TrackTraineeActivity';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   NotifySessionChanges1795454300000,
   IndexAssessmentsWaitingForAssessor1795454600000,
   IndexSharedEvidenceInListOrders1795454900000,
+  TrackTraineeActivity1795455200000,
 ];
