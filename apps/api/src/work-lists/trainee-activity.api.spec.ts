@@ -23,29 +23,24 @@ describe('kept trainee activity on PostgreSQL', () => {
   const write = (client: SignedInClient, method: 'post' | 'patch' | 'delete', path: string, body: object = {}) =>
     client.agent[method](path).set(CSRF_HEADER, client.csrfToken).send(body);
 
-  const activityFrom = (row: { at: Date | null; pending: number } | undefined): Activity | null =>
-    row ? { lastActivityAt: row.at?.toISOString() ?? null, pendingAssessments: row.pending } : null;
-  const kept = async (traineeId: string): Promise<Activity | null> =>
-    activityFrom(
-      (
-        await sql(
-          `SELECT last_activity_at AS at, pending_assessments AS pending FROM trainee_activity WHERE trainee_id = $1`,
-          [traineeId],
-        )
-      )[0],
+  /** The trainee's activity as `query` (with the trainee's id as $1, answering `at` and `pending`) reads it. */
+  const activityBy = async (query: string, traineeId: string): Promise<Activity | null> => {
+    const [row] = (await sql(query, [traineeId])) as { at: Date | null; pending: number }[];
+    return row ? { lastActivityAt: row.at?.toISOString() ?? null, pendingAssessments: row.pending } : null;
+  };
+  const kept = (traineeId: string) =>
+    activityBy(
+      `SELECT last_activity_at AS at, pending_assessments AS pending FROM trainee_activity WHERE trainee_id = $1`,
+      traineeId,
     );
   /** What counting the trainee's rows says now. */
-  const counted = async (traineeId: string): Promise<Activity | null> =>
-    activityFrom(
-      (
-        await sql(
-          `SELECT GREATEST((SELECT max(updated_at) FROM evidence_item WHERE trainee_id = $1),
-                         (SELECT max(updated_at) FROM assessment WHERE trainee_id = $1)) AS at,
-                (SELECT count(*)::int FROM assessment
-                  WHERE trainee_id = $1 AND status IN ('requested', 'in-progress')) AS pending`,
-          [traineeId],
-        )
-      )[0],
+  const counted = (traineeId: string) =>
+    activityBy(
+      `SELECT GREATEST((SELECT max(updated_at) FROM evidence_item WHERE trainee_id = $1),
+                       (SELECT max(updated_at) FROM assessment WHERE trainee_id = $1)) AS at,
+              (SELECT count(*)::int FROM assessment
+                WHERE trainee_id = $1 AND status IN ('requested', 'in-progress')) AS pending`,
+      traineeId,
     );
 
   async function draftEvidence(client: SignedInClient, title: string): Promise<string> {
@@ -82,8 +77,8 @@ describe('kept trainee activity on PostgreSQL', () => {
   afterAll(() => testApp.close());
 
   it('follows evidence and assessments as they are written, changed and deleted', async () => {
-    const trainee: TestUser = await createUser(testApp.dataSource, ['trainee']);
-    const bystander: TestUser = await createUser(testApp.dataSource, ['trainee']);
+    const trainee = await createUser(testApp.dataSource, ['trainee']);
+    const bystander = await createUser(testApp.dataSource, ['trainee']);
     const client = await signIn(testApp.app, trainee.email);
     expect(await kept(trainee.id)).toBeNull();
 
@@ -100,7 +95,7 @@ describe('kept trainee activity on PostgreSQL', () => {
     expect(await kept(trainee.id)).toEqual({ lastActivityAt: expect.any(String), pendingAssessments: 1 });
     expect(await kept(trainee.id)).toEqual(await counted(trainee.id));
 
-    // Straight in SQL, as another process would: returned, then sent again.
+    // Straight in SQL, as another process would: returned, then taken up again.
     await sql(`UPDATE assessment SET status = 'returned', updated_at = now() WHERE id = $1`, [planned]);
     expect(await kept(trainee.id)).toEqual(await counted(trainee.id));
     await sql(`UPDATE assessment SET status = 'in-progress', updated_at = now() WHERE id = $1`, [planned]);
