@@ -13,12 +13,12 @@ function prepared(pool, text, values) {
 }
 
 /** apps/api/src/progression/deanery-scope.ts `inViewersDeanery` */
-function inViewersDeanery(traineeId, parameter) {
+function inViewersDeanery(traineeId, parameter, { perRow = false } = {}) {
   return `EXISTS (SELECT 1 FROM training_record record
                     JOIN programme ON programme.id = record.programme_id
                    WHERE record.trainee_id = ${traineeId}
                      AND programme.deanery_id = (SELECT viewer.deanery_id FROM app_user viewer
-                                                  WHERE viewer.id = ${parameter}::uuid))`;
+                                                  WHERE viewer.id = ${parameter}::uuid)${perRow ? ' OFFSET 0' : ''})`;
 }
 
 /** apps/api/src/trainees/trainee-visibility.ts `supervisesNow` */
@@ -114,7 +114,7 @@ export async function evidenceList(pool, { viewer, search }) {
   const readable = [readableEvidenceCondition(viewer.roles, 'item', '$1')];
   if (acrossDeanery) {
     readable.push(
-      `(item.visibility = 'panel' AND item.status <> 'draft' AND ${inViewersDeanery('item.trainee_id', '$1')})`,
+      `(item.visibility = 'panel' AND item.status <> 'draft' AND ${inViewersDeanery('item.trainee_id', '$1', { perRow: true })})`,
     );
   }
   const where = [];
@@ -127,26 +127,29 @@ export async function evidenceList(pool, { viewer, search }) {
   const limit = `$${parameters.length}`;
   const order = 'item.occurred_on DESC, item.id DESC';
   const conditions = (branch) => [branch, ...where].join(' AND ');
-  const columns = `item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
-            item.status, item.updated_at, item.occurred_on::text AS sort_value,
-            coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
-                        FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
-                       WHERE link.evidence_id = item.id), '{}') AS element_codes`;
+  const branchColumns =
+    'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at';
+  const rows =
+    readable.length === 1
+      ? `evidence_item item WHERE ${conditions(readable[0])}`
+      : `(${readable
+          .map(
+            (branch) =>
+              `(SELECT ${branchColumns} FROM evidence_item item WHERE ${conditions(branch)} ORDER BY ${order} LIMIT ${limit})`,
+          )
+          .join(' UNION ')}) item`;
   // As the API does: a search across a deanery is planned for its words each time, the rest prepared.
   const run =
     search && acrossDeanery
       ? (text, values) => pool.query(text, values)
       : (text, values) => prepared(pool, text, values);
   await run(
-    readable.length === 1
-      ? `SELECT ${columns} FROM evidence_item item WHERE ${conditions(readable[0])} ORDER BY ${order} LIMIT ${limit}`
-      : `WITH page AS (${readable
-          .map(
-            (branch) =>
-              `(SELECT item.id FROM evidence_item item WHERE ${conditions(branch)} ORDER BY ${order} LIMIT ${limit})`,
-          )
-          .join(' UNION ALL ')})
-         SELECT ${columns} FROM evidence_item item WHERE item.id IN (SELECT page.id FROM page) ORDER BY ${order} LIMIT ${limit}`,
+    `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
+            item.status, item.updated_at, item.occurred_on::text AS sort_value,
+            coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
+                        FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
+                       WHERE link.evidence_id = item.id), '{}') AS element_codes
+       FROM ${rows} ORDER BY ${order} LIMIT ${limit}`,
     parameters,
   );
 }

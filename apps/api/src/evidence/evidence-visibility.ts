@@ -30,9 +30,12 @@ export function visibleEvidenceBranches(user: Pick<SessionUser, 'roles'>, alias:
   return branches;
 }
 
-/** Submitted items shared with the panel of trainees in a deanery administrator's deanery. */
+/**
+ * Submitted items shared with the panel of trainees in a deanery administrator's deanery. The deanery is
+ * asked of each item read: a list reads the deanery's shared items in its order until it has a page.
+ */
 function sharedWithViewersDeanery(alias: string, parameter: string): string {
-  return `(${sharedWith.panel(alias)} AND ${inViewersDeanery(`${alias}.trainee_id`, parameter)})`;
+  return `(${sharedWith.panel(alias)} AND ${inViewersDeanery(`${alias}.trainee_id`, parameter, { perRow: true })})`;
 }
 
 /** Whose evidence a reader sees, as `visibleEvidenceCondition` decides it for one trainee. */

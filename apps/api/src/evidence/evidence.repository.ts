@@ -52,6 +52,9 @@ export interface ResolvedLink {
 const itemColumns = `item.id, item.trainee_id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on,
   item.body, item.visibility, item.status, item.version, item.created_at, item.updated_at`;
 
+/** The columns a list's page is made of, and those its sorts order by. */
+const branchColumns = 'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at';
+
 /** How each sort orders rows, and the keyset comparison that continues after a cursor. */
 const sorts: Record<EvidenceSort, { value: string; order: string; after: string }> = {
   'occurred-desc': {
@@ -134,26 +137,27 @@ export class EvidenceRepository {
       );
     }
     if (after) add(sort.after, { sort: after.sort, id: after.id });
-    const columns = `item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on,
-      item.visibility, item.status, item.updated_at, ${sort.value} AS sort_value,
-      coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
-                  FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
-                 WHERE link.evidence_id = item.id), '{}') AS element_codes`;
     const conditions = (branch: string) => [branch, ...where].join(' AND ');
     // The page of a union is the page of its branches' pages: each is read in the list's order and
-    // stops at a page; an item in two of them (a supervisee's, shared with the panel) is one id.
-    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+    // stops at a page; an item in two of them (a supervisee's, shared with the panel) is one row.
+    const rows =
       readable.length === 1
-        ? `SELECT ${columns} FROM evidence_item item WHERE ${conditions(readable[0] as string)}
-            ORDER BY ${sort.order} LIMIT :limit`
-        : `WITH page AS (${readable
+        ? `evidence_item item WHERE ${conditions(readable[0] as string)}`
+        : `(${readable
             .map(
               (branch) =>
-                `(SELECT item.id FROM evidence_item item WHERE ${conditions(branch)} ORDER BY ${sort.order} LIMIT :limit)`,
+                `(SELECT ${branchColumns} FROM evidence_item item WHERE ${conditions(branch)}
+                   ORDER BY ${sort.order} LIMIT :limit)`,
             )
-            .join(' UNION ALL ')})
-           SELECT ${columns} FROM evidence_item item WHERE item.id IN (SELECT page.id FROM page)
-            ORDER BY ${sort.order} LIMIT :limit`,
+            .join(' UNION ')}) item`;
+    // Element codes are read for the page's rows alone.
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on,
+              item.visibility, item.status, item.updated_at, ${sort.value} AS sort_value,
+              coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
+                          FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
+                         WHERE link.evidence_id = item.id), '{}') AS element_codes
+         FROM ${rows} ORDER BY ${sort.order} LIMIT :limit`,
       parameters,
     );
     // A search across a deanery is planned for its words: whether to use the text index depends on
