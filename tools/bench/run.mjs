@@ -265,7 +265,8 @@ async function main() {
       const rawSql = standingRound(sqlRounds);
       const floor = standingRound(floorRounds);
       const ratios = {
-        ofRawSql: rawSql?.requestsPerSecond ? apiResult.requestsPerSecond / rawSql.requestsPerSecond : null,
+        ofRawSql:
+          rawSql?.requestsPerSecond && !rawSql.errors ? apiResult.requestsPerSecond / rawSql.requestsPerSecond : null,
         // Work that is not requests under load has nothing to compare with a bare server.
         ofBareNode: entry.measure ? null : apiResult.requestsPerSecond / results.runtime.requestsPerSecond,
         ofSignedInFloor: floor?.requestsPerSecond ? apiResult.requestsPerSecond / floor.requestsPerSecond : null,
@@ -291,6 +292,7 @@ async function main() {
         `  ${apiResult.requestsPerSecond} req/s${roundsMeasured}, p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ` +
           `${apiResult.errors} errors` +
           (rawSql ? `; same SQL via pg ${rawSql.requestsPerSecond} req/s, p95 ${rawSql.latencyMs.p95} ms` : '') +
+          (rawSql?.errors ? ` (${rawSql.errors} failed: ${rawSql.firstError})` : '') +
           (floor ? `; signed-in floor ${floor.requestsPerSecond} req/s, p95 ${floor.latencyMs.p95} ms` : ''),
       );
     }

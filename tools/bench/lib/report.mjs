@@ -43,6 +43,12 @@ function targetText(targets) {
   return parts.join(', ');
 }
 
+/** The same SQL's throughput, or that it failed: a ratio to SQL that did not run would mean nothing. */
+function rawSqlCell(rawSql) {
+  if (rawSql?.errors) return `failed (${number(rawSql.errors)} errors)`;
+  return number(rawSql?.requestsPerSecond, 1);
+}
+
 export function resultsMarkdown(results, relativeFile) {
   const { machine, settings } = results;
   const lines = [
@@ -71,7 +77,7 @@ export function resultsMarkdown(results, relativeFile) {
     lines.push(
       `| ${entry.title} | ${accountName(entry.as)} | ${entry.connections} | ${number(api.requestsPerSecond, 1)} | ` +
         `${number(api.latencyMs?.p50, 1)} | ${number(api.latencyMs?.p95, 1)} | ${number(api.latencyMs?.p99, 1)} | ` +
-        `${number(api.errors)} | ${number(entry.rawSql?.requestsPerSecond, 1)} | ` +
+        `${number(api.errors)} | ${rawSqlCell(entry.rawSql)} | ` +
         `${floorCell(entry.signedInFloor)} | ${ratio(entry.ratios.ofRawSql)} | ` +
         `${ratio(entry.ratios.ofBareNode)} | ${ratio(entry.ratios.ofSignedInFloor)} | ${targetText(entry.targets)} | ${verdict(entry.met)} |`,
     );
