@@ -128,7 +128,7 @@ export async function evidenceList(pool, { viewer, search }) {
   const order = 'item.occurred_on DESC, item.id DESC';
   const conditions = (branch) => [branch, ...where].join(' AND ');
   const branchColumns =
-    'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at';
+    'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at, item.element_codes';
   const rows =
     readable.length === 1
       ? `evidence_item item WHERE ${conditions(readable[0])}`
@@ -146,9 +146,7 @@ export async function evidenceList(pool, { viewer, search }) {
   await run(
     `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
             item.status, item.updated_at, item.occurred_on::text AS sort_value,
-            coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
-                        FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
-                       WHERE link.evidence_id = item.id), '{}') AS element_codes
+            item.element_codes
        FROM ${rows} ORDER BY ${order} LIMIT ${limit}`,
     parameters,
   );

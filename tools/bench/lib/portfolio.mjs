@@ -7,9 +7,12 @@ import { bodyLength, contentWord, itemTitle } from './text.mjs';
 
 const words = (text) => text.split(' ');
 
+/** The codes an item keeps of the elements it is linked to, as KeepEvidenceElementCodes keeps them. */
+const elementCodes = (links) => [...new Set(links.map((link) => link.element.code))].sort();
+
 export const columns = {
   evidence_item: words(
-    'id trainee_id type title occurred_on body visibility status version created_at updated_at submitted_at locked_at',
+    'id trainee_id type title occurred_on body visibility status version created_at updated_at submitted_at locked_at element_codes',
   ),
   evidence_element_link: words('evidence_id element_id stage_id note'),
   assessment: words(
@@ -400,6 +403,7 @@ export function buildPortfolio(random, trainee, context) {
       iso(item.updatedMs),
       item.submittedMs === null ? null : iso(item.submittedMs),
       item.lockedMs === null ? null : iso(item.lockedMs),
+      elementCodes(item.links),
     ]);
     for (const link of item.links) rows.evidence_element_link.push([item.id, link.element.id, stage.id, link.note]);
     // The API audits a plan's item through its assessment, not as an evidence item of its own.

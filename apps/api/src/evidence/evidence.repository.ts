@@ -53,7 +53,8 @@ const itemColumns = `item.id, item.trainee_id, item.type, item.title, to_char(it
   item.body, item.visibility, item.status, item.version, item.created_at, item.updated_at`;
 
 /** The columns a list's page is made of, and those its sorts order by. */
-const branchColumns = 'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at';
+const branchColumns =
+  'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at, item.element_codes';
 
 /** How each sort orders rows, and the keyset comparison that continues after a cursor. */
 const sorts: Record<EvidenceSort, { value: string; order: string; after: string }> = {
@@ -150,13 +151,10 @@ export class EvidenceRepository {
                    ORDER BY ${sort.order} LIMIT :limit)`,
             )
             .join(' UNION ')}) item`;
-    // Element codes are read for the page's rows alone.
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on,
               item.visibility, item.status, item.updated_at, ${sort.value} AS sort_value,
-              coalesce((SELECT array_agg(DISTINCT element.code ORDER BY element.code)
-                          FROM evidence_element_link link JOIN framework_element element ON element.id = link.element_id
-                         WHERE link.evidence_id = item.id), '{}') AS element_codes
+              item.element_codes
          FROM ${rows} ORDER BY ${sort.order} LIMIT :limit`,
       parameters,
     );

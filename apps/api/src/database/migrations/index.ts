@@ -20,6 +20,7 @@ import { NotifySessionChanges1795454300000 } from './1795454300000-NotifySession
 import { IndexAssessmentsWaitingForAssessor1795454600000 } from './1795454600000-IndexAssessmentsWaitingForAssessor';
 import { IndexSharedEvidenceInListOrders1795454900000 } from './1795454900000-IndexSharedEvidenceInListOrders';
 import { TrackTraineeActivity1795455200000 } from './1795455200000-TrackTraineeActivity';
+import { KeepEvidenceElementCodes1795455500000 } from './1795455500000-KeepEvidenceElementCodes';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   IndexAssessmentsWaitingForAssessor1795454600000,
   IndexSharedEvidenceInListOrders1795454900000,
   TrackTraineeActivity1795455200000,
+  KeepEvidenceElementCodes1795455500000,
 ];
