@@ -19,36 +19,33 @@ const itemsByTrigger = [
 
 const triggerName = (event: string) => `evidence_element_link_codes_${event.toLowerCase()}`;
 
-/** refuse_locked_evidence_change as CreateEvidenceTables made it. */
-const refuseAnyChange = `
+/** A body for refuse_locked_evidence_change that refuses a change to a locked item when `refused` holds. */
+const refuseLockedWhen = (refused: string) => `
   BEGIN
-    IF OLD.status = 'locked' THEN
+    IF OLD.status = 'locked' AND (${refused}) THEN
       RAISE EXCEPTION 'evidence item % is locked: add an addendum instead', OLD.id
         USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END`;
+
+/** As CreateEvidenceTables made it: any change. */
+const refuseAnyChange = refuseLockedWhen('true');
 
 /**
  * A locked item may change only in its kept element codes: a framework's carry-over links locked
  * evidence to the new version's elements. (A generated column is not set yet in a BEFORE trigger.)
  */
-const refuseChangeButCodes = `
-  BEGIN
-    IF OLD.status = 'locked'
-       AND (TG_OP = 'DELETE'
-            OR (to_jsonb(NEW) - 'element_codes' - 'search') IS DISTINCT FROM (to_jsonb(OLD) - 'element_codes' - 'search')) THEN
-      RAISE EXCEPTION 'evidence item % is locked: add an addendum instead', OLD.id
-        USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-  END`;
+const refuseChangeButCodes = refuseLockedWhen(
+  `TG_OP = 'DELETE'
+   OR (to_jsonb(NEW) - 'element_codes' - 'search') IS DISTINCT FROM (to_jsonb(OLD) - 'element_codes' - 'search')`,
+);
 
 /**
  * Each item keeps the codes of the elements it is linked to, which every evidence list shows: a page
- * read them from its items' links, about a sixth of the database's work for a deanery's search. Statement triggers on the links keep
- * them, whoever writes the links (an item's save, a framework's carry-over), and leave alone an item
- * whose codes are unchanged.
+ * read them from its items' links, about a sixth of the database's work for a deanery's search.
+ * Statement triggers on the links keep them, whoever writes the links (an item's save, a framework's
+ * carry-over), and leave alone an item whose codes are unchanged.
  */
 export class KeepEvidenceElementCodes1795455500000 implements MigrationInterface {
   name = 'KeepEvidenceElementCodes1795455500000';
