@@ -21,11 +21,15 @@ describe('kept evidence element codes on PostgreSQL', () => {
   const sql = (text: string, parameters: unknown[] = []) => testApp.dataSource.query(text, parameters);
   const write = (method: 'post' | 'patch', path: string, body: object) =>
     traineeClient.agent[method](path).set(CSRF_HEADER, traineeClient.csrfToken).send(body);
+  const create = async (body: object): Promise<EvidenceView> =>
+    (await write('post', '/api/evidence', body).expect(201)).body as EvidenceView;
 
-  const kept = async (itemId: string): Promise<string[]> =>
-    (
-      (await sql(`SELECT element_codes FROM evidence_item WHERE id = $1`, [itemId])) as { element_codes: string[] }[]
-    )[0]!.element_codes;
+  const kept = async (itemId: string): Promise<string[] | undefined> => {
+    const [row] = (await sql(`SELECT element_codes FROM evidence_item WHERE id = $1`, [itemId])) as {
+      element_codes: string[];
+    }[];
+    return row?.element_codes;
+  };
   /** What reading the item's links says now. */
   const read = async (itemId: string): Promise<string[]> =>
     (
@@ -55,14 +59,12 @@ describe('kept evidence element codes on PostgreSQL', () => {
   afterAll(() => testApp.close());
 
   it('follows the links an item is saved with, and the list shows them', async () => {
-    const created = (
-      await write('post', '/api/evidence', {
-        type: 'reflection',
-        title: 'Chairing the rota meeting',
-        occurredOn: '2026-10-12',
-        links: [{ elementKey: '4.3' }, { elementKey: '2.4', note: 'I chaired it' }],
-      }).expect(201)
-    ).body as EvidenceView;
+    const created = await create({
+      type: 'reflection',
+      title: 'Chairing the rota meeting',
+      occurredOn: '2026-10-12',
+      links: [{ elementKey: '4.3' }, { elementKey: '2.4', note: 'I chaired it' }],
+    });
     expect(await kept(created.id)).toEqual(['2.4', '4.3']);
     expect(await listed(created.id)).toEqual(['2.4', '4.3']);
 
@@ -74,23 +76,17 @@ describe('kept evidence element codes on PostgreSQL', () => {
     expect(await read(created.id)).toEqual(['1.1']);
     expect(await listed(created.id)).toEqual(['1.1']);
 
-    const unlinked = (
-      await write('post', '/api/evidence', { type: 'teaching', title: 'Taught FY1s', occurredOn: '2026-10-01' }).expect(
-        201,
-      )
-    ).body as EvidenceView;
+    const unlinked = await create({ type: 'teaching', title: 'Taught FY1s', occurredOn: '2026-10-01' });
     expect(await kept(unlinked.id)).toEqual([]);
   });
 
   it('changes on a locked item with links written past the API, and nothing else of it may change', async () => {
-    const created = (
-      await write('post', '/api/evidence', {
-        type: 'leadership-activity',
-        title: 'Led the discharge audit',
-        occurredOn: '2026-09-30',
-        links: [{ elementKey: '5.2' }],
-      }).expect(201)
-    ).body as EvidenceView;
+    const created = await create({
+      type: 'leadership-activity',
+      title: 'Led the discharge audit',
+      occurredOn: '2026-09-30',
+      links: [{ elementKey: '5.2' }],
+    });
     await sql(`UPDATE evidence_item SET status = 'locked', locked_at = now() WHERE id = $1`, [created.id]);
 
     // As a framework's carry-over writes them: one statement over links of many items.
