@@ -45,7 +45,7 @@ function readableEvidenceCondition(roles, alias, parameter) {
   if (!roles.includes('supervisor')) return `(${own})`;
   return `(${alias}.trainee_id IN (SELECT ${parameter}::uuid UNION
                                    SELECT assignment.trainee_id FROM supervisor_assignment assignment
-                                    WHERE assignment.supervisor_id = ${parameter}::uuid
+                                    WHERE assignment.supervisor_id = (SELECT ${parameter}::uuid)
                                       AND assignment.starts_on <= current_date
                                       AND (assignment.ends_on IS NULL OR assignment.ends_on >= current_date))
            AND (${own} OR (${alias}.visibility IN ('supervisor', 'panel') AND ${alias}.status <> 'draft')))`;
