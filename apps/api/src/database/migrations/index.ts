@@ -21,6 +21,7 @@ import { IndexAssessmentsWaitingForAssessor1795454600000 } from './1795454600000
 import { IndexSharedEvidenceInListOrders1795454900000 } from './1795454900000-IndexSharedEvidenceInListOrders';
 import { TrackTraineeActivity1795455200000 } from './1795455200000-TrackTraineeActivity';
 import { KeepEvidenceElementCodes1795455500000 } from './1795455500000-KeepEvidenceElementCodes';
+import { KeepEvidenceSearchInRow1795455800000 } from './1795455800000-KeepEvidenceSearchInRow';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   IndexSharedEvidenceInListOrders1795454900000,
   TrackTraineeActivity1795455200000,
   KeepEvidenceElementCodes1795455500000,
+  KeepEvidenceSearchInRow1795455800000,
 ];
