@@ -22,6 +22,7 @@ import { IndexSharedEvidenceInListOrders1795454900000 } from './1795454900000-In
 import { TrackTraineeActivity1795455200000 } from './1795455200000-TrackTraineeActivity';
 import { KeepEvidenceElementCodes1795455500000 } from './1795455500000-KeepEvidenceElementCodes';
 import { KeepEvidenceSearchInRow1795455800000 } from './1795455800000-KeepEvidenceSearchInRow';
+import { IndexSharedEvidenceSearch1795456100000 } from './1795456100000-IndexSharedEvidenceSearch';
 
 /** Every migration, oldest first. The bundle cannot find them by file pattern, so they are listed. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   TrackTraineeActivity1795455200000,
   KeepEvidenceElementCodes1795455500000,
   KeepEvidenceSearchInRow1795455800000,
+  IndexSharedEvidenceSearch1795456100000,
 ];
