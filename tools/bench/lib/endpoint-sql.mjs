@@ -105,45 +105,50 @@ export async function traineeProgress(pool, { viewer, traineeId }) {
   await placementsFor(pool, viewer, [traineeId]);
 }
 
+/** apps/api/src/evidence/evidence.repository.ts `deanerySearchWindow` */
+const deanerySearchWindow = 1000;
+
 /** apps/api/src/evidence/evidence.repository.ts `list` (default sort, first page of 25 + 1): GET /api/evidence. */
 export async function evidenceList(pool, { viewer, search }) {
   const parameters = [viewer.id];
-  // As the API does (`visibleEvidenceBranches`): the viewer's own and supervisees' items, and across a
-  // deanery also its panel's shared items, each read in the list's order up to a page.
-  const acrossDeanery = viewer.roles.includes('deanery_admin');
-  const readable = [readableEvidenceCondition(viewer.roles, 'item', '$1')];
-  if (acrossDeanery) {
-    readable.push(
-      `(item.visibility = 'panel' AND item.status <> 'draft' AND ${inViewersDeanery('item.trainee_id', '$1', { perRow: true })})`,
-    );
-  }
-  const where = [];
-  if (search) {
-    parameters.push(search);
-    const query = `websearch_to_tsquery('english', $${parameters.length})`;
-    where.push(acrossDeanery ? `item.search @@ ${query}` : `item.search @@ (SELECT ${query})`);
-  }
-  parameters.push(26);
-  const limit = `$${parameters.length}`;
+  const limit = 26;
   const order = 'item.occurred_on DESC, item.id DESC';
-  const conditions = (branch) => [branch, ...where].join(' AND ');
   const branchColumns =
     'item.id, item.type, item.title, item.occurred_on, item.visibility, item.status, item.updated_at, item.element_codes';
-  const rows =
-    readable.length === 1
-      ? `evidence_item item WHERE ${conditions(readable[0])}`
-      : `(${readable
-          .map(
-            (branch) =>
-              `(SELECT ${branchColumns} FROM evidence_item item WHERE ${conditions(branch)} ORDER BY ${order} LIMIT ${limit})`,
-          )
-          .join(' UNION ')}) item`;
-  // As the API does: a search across a deanery is planned for its words each time, the rest prepared.
-  const run =
-    search && acrossDeanery
-      ? (text, values) => pool.query(text, values)
-      : (text, values) => prepared(pool, text, values);
-  await run(
+  let matches = null;
+  if (search) {
+    parameters.push(search);
+    matches = `item.search @@ (SELECT websearch_to_tsquery('english', $${parameters.length}))`;
+  }
+  const conditions = (...parts) => parts.filter((part) => part !== null).join(' AND ');
+  const pageOf = (condition) =>
+    `SELECT ${branchColumns} FROM evidence_item item WHERE ${condition} ORDER BY ${order} LIMIT ${limit}`;
+  // As the API does (`visibleEvidenceBranches`): the viewer's own and supervisees' items, and across a
+  // deanery also its panel's shared items, each read in the list's order up to a page; a deanery's
+  // search tests its newest shared items one by one before it asks the text index (`searchAcrossDeanery`).
+  const ownAndSupervised = readableEvidenceCondition(viewer.roles, 'item', '$1');
+  let rows;
+  if (!viewer.roles.includes('deanery_admin')) {
+    rows = `evidence_item item WHERE ${conditions(ownAndSupervised, matches)}`;
+  } else {
+    const sharedItems = `(item.visibility = 'panel' AND item.status <> 'draft')`;
+    const inDeanery = inViewersDeanery('item.trainee_id', '$1', { perRow: true });
+    const shared = matches
+      ? `WITH walked AS (
+            SELECT ${branchColumns}
+              FROM (SELECT ${branchColumns}, item.trainee_id, item.search FROM evidence_item item
+                     WHERE ${sharedItems} ORDER BY ${order} LIMIT ${deanerySearchWindow}) item
+             WHERE ${matches} AND ${inDeanery} ORDER BY ${order} LIMIT ${limit})
+          SELECT * FROM walked WHERE (SELECT count(*) FROM walked) = ${limit}
+          UNION ALL
+          (SELECT ${branchColumns} FROM evidence_item item
+            WHERE ${conditions(sharedItems, matches, inDeanery)} AND (SELECT count(*) FROM walked) < ${limit}
+            ORDER BY ${order} LIMIT ${limit})`
+      : pageOf(conditions(sharedItems, inDeanery));
+    rows = `((${pageOf(conditions(ownAndSupervised, matches))}) UNION (${shared})) item`;
+  }
+  await prepared(
+    pool,
     `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on, item.visibility,
             item.status, item.updated_at, item.occurred_on::text AS sort_value,
             item.element_codes

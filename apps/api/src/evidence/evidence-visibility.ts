@@ -24,18 +24,38 @@ export function visibleEvidenceCondition(user: Pick<SessionUser, 'roles'>, alias
  * order from indexes of shared items alone, IndexSharedEvidenceInListOrders). As one condition, a
  * deanery's list walked every item, skipping the many it may not read: drafts and private reflections.
  */
-export function visibleEvidenceBranches(user: Pick<SessionUser, 'roles'>, alias: string, parameter: string): string[] {
-  const branches = [readableEvidenceCondition(user, alias, parameter)];
-  if (user.roles.includes('deanery_admin')) branches.push(sharedWithViewersDeanery(alias, parameter));
-  return branches;
+export function visibleEvidenceBranches(
+  user: Pick<SessionUser, 'roles'>,
+  alias: string,
+  parameter: string,
+): { ownAndSupervised: string; acrossDeanery: SharedAcrossDeanery | null } {
+  return {
+    ownAndSupervised: readableEvidenceCondition(user, alias, parameter),
+    acrossDeanery: user.roles.includes('deanery_admin') ? sharedAcrossDeanery(alias, parameter) : null,
+  };
+}
+
+/** Submitted items shared with the panel (`shared`) of trainees in a deanery administrator's deanery (`inDeanery`). */
+export interface SharedAcrossDeanery {
+  shared: string;
+  inDeanery: string;
 }
 
 /**
- * Submitted items shared with the panel of trainees in a deanery administrator's deanery. The deanery is
- * asked of each item read: a list reads the deanery's shared items in its order until it has a page.
+ * The deanery is asked of each item read: a list reads the deanery's shared items in its order until it
+ * has a page.
  */
+function sharedAcrossDeanery(alias: string, parameter: string): SharedAcrossDeanery {
+  return {
+    shared: sharedWith.panel(alias),
+    inDeanery: inViewersDeanery(`${alias}.trainee_id`, parameter, { perRow: true }),
+  };
+}
+
+/** Submitted items shared with the panel of trainees in a deanery administrator's deanery. */
 function sharedWithViewersDeanery(alias: string, parameter: string): string {
-  return `(${sharedWith.panel(alias)} AND ${inViewersDeanery(`${alias}.trainee_id`, parameter, { perRow: true })})`;
+  const { shared, inDeanery } = sharedAcrossDeanery(alias, parameter);
+  return `(${shared} AND ${inDeanery})`;
 }
 
 /** Whose evidence a reader sees, as `visibleEvidenceCondition` decides it for one trainee. */
