@@ -42,8 +42,8 @@ export interface SharedAcrossDeanery {
 }
 
 /**
- * The deanery is asked of each item read: a list reads the deanery's shared items in its order until it
- * has a page.
+ * The deanery is asked of each item read (a subplan per row), as a list reads the deanery's shared items
+ * in its order until it has a page.
  */
 function sharedAcrossDeanery(alias: string, parameter: string): SharedAcrossDeanery {
   return {
