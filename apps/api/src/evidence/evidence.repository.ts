@@ -170,27 +170,25 @@ export class EvidenceRepository {
     const pageOf = (condition: string) =>
       `SELECT ${branchColumns} FROM evidence_item item WHERE ${condition} ORDER BY ${sort.order} LIMIT ${limit}`;
 
-    let rows: string;
+    // One trainee's items as the reader may see them; otherwise a supervisor's handful of trainees, whose
+    // items PostgreSQL reads by index, and across a deanery also the items shared with its panel, read in
+    // the list's order (IndexSharedEvidenceInListOrders) until a page is found.
+    let readable: string;
+    let acrossDeanery: SharedAcrossDeanery | null = null;
     if (query.traineeId) {
-      rows = `evidence_item item WHERE ${conditions(
-        `(${visibleEvidenceCondition(user, 'item', ':viewer')} AND item.trainee_id = CAST(:traineeId AS uuid))`,
-        matches,
-      )}`;
+      readable = `(${visibleEvidenceCondition(user, 'item', ':viewer')} AND item.trainee_id = CAST(:traineeId AS uuid))`;
       parameters['traineeId'] = query.traineeId;
     } else {
-      // A supervisor's handful of trainees, whose items PostgreSQL reads by index; across a deanery,
-      // also the items shared with its panel, read in the list's order (IndexSharedEvidenceInListOrders)
-      // until a page is found. The page of the union is the page of its branches' pages; an item in
-      // two of them (a supervisee's, shared with the panel) is one row.
-      const { ownAndSupervised, acrossDeanery } = visibleEvidenceBranches(user, 'item', ':viewer');
-      if (!acrossDeanery) {
-        rows = `evidence_item item WHERE ${conditions(ownAndSupervised, matches)}`;
-      } else {
-        const shared = matches
-          ? searchAcrossDeanery(acrossDeanery, conditions, matches, sort.order, limit)
-          : pageOf(conditions(acrossDeanery.shared, acrossDeanery.inDeanery));
-        rows = `((${pageOf(conditions(ownAndSupervised, matches))}) UNION (${shared})) item`;
-      }
+      ({ ownAndSupervised: readable, acrossDeanery } = visibleEvidenceBranches(user, 'item', ':viewer'));
+    }
+    let rows = `evidence_item item WHERE ${conditions(readable, matches)}`;
+    if (acrossDeanery) {
+      // The page of the union is the page of its branches' pages; an item in two of them (a
+      // supervisee's, shared with the panel) is one row.
+      const shared = matches
+        ? searchAcrossDeanery(acrossDeanery, conditions, matches, sort.order, limit)
+        : pageOf(conditions(acrossDeanery.shared, acrossDeanery.inDeanery));
+      rows = `((${pageOf(conditions(readable, matches))}) UNION (${shared})) item`;
     }
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT item.id, item.type, item.title, to_char(item.occurred_on, 'YYYY-MM-DD') AS occurred_on,
