@@ -110,6 +110,9 @@ export function placementsOf(rows: PlacementRow[]): Map<string, Placement> {
   return placements;
 }
 
+/** Statement texts by reader's roles and by one or many trainees: built once, so pg names them without hashing them anew. */
+const placementsTexts = new Map<string, string>();
+
 /**
  * The statement `placementsFor` sends. One trainee (a progress page) is asked for by equality: with
  * an array, PostgreSQL never trusts its generic plan and plans the statement afresh on every request,
@@ -117,16 +120,19 @@ export function placementsOf(rows: PlacementRow[]): Map<string, Placement> {
  */
 export function placementsStatement(reader: SessionUser, traineeIds: string[]): { text: string; values: unknown[] } {
   const one = traineeIds.length === 1;
-  return {
-    text: `SELECT ${placementColumns(reader, '$1', '$3')}
+  const textKey = `${one ? 'one' : 'many'} ${reader.roles.join(' ')}`;
+  let text = placementsTexts.get(textKey);
+  if (text === undefined) {
+    text = `SELECT ${placementColumns(reader, '$1', '$3')}
              FROM app_user trainee
              LEFT JOIN LATERAL (
                SELECT programme.framework_key, training.stage_key
                  FROM training_record training JOIN programme ON programme.id = training.programme_id
                 WHERE training.trainee_id = trainee.id ORDER BY training.starts_on DESC LIMIT 1) record ON true
-            WHERE ${one ? 'trainee.id = $2::uuid' : 'trainee.id = ANY ($2::uuid[])'} AND 'trainee' = ANY (trainee.roles)`,
-    values: [reader.id, one ? traineeIds[0] : traineeIds, defaultFrameworkKey],
-  };
+            WHERE ${one ? 'trainee.id = $2::uuid' : 'trainee.id = ANY ($2::uuid[])'} AND 'trainee' = ANY (trainee.roles)`;
+    placementsTexts.set(textKey, text);
+  }
+  return { text, values: [reader.id, one ? traineeIds[0] : traineeIds, defaultFrameworkKey] };
 }
 
 /**
