@@ -2,6 +2,8 @@ import { type ArgumentMetadata, BadRequestException, type ValidationError, Valid
 
 import type { ApiErrorBody, FieldError } from '@portfolio/contracts';
 
+import { ValidatedInputCache } from './validated-input-cache';
+
 /** Deeper than any request this API defines; class-transformer would recurse past the stack on 10,000. */
 const maximumDepth = 32;
 
@@ -17,15 +19,30 @@ export function createValidationPipe(): ValidationPipe {
 
 /**
  * Before the DTO rules: refuses what no rule can express and PostgreSQL cannot store or the
- * transformer cannot walk, so that it answers 400 naming the field rather than 500.
+ * transformer cannot walk, so that it answers 400 naming the field rather than 500. Route
+ * parameters and queries that passed are kept (ValidatedInputCache): the rules depend on the
+ * input alone, so the same input passes again.
  */
 class InputValidationPipe extends ValidationPipe {
+  private readonly validatedInputs = new ValidatedInputCache();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    const ofDto = metatype !== undefined && ['param', 'query'].includes(metadata.type) && this.toValidate(metadata);
+    const key = ofDto ? this.validatedInputs.keyOf(value) : null;
+    const known = metatype && key !== null ? this.validatedInputs.get(metatype, key) : undefined;
+    if (known) {
+      return known;
+    }
     const problem = findUnstorableInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     if (problem) {
       throw badRequest([problem]);
     }
-    return super.transform(value, metadata);
+    const validated: unknown = await super.transform(value, metadata);
+    if (metatype && key !== null) {
+      this.validatedInputs.remember(metatype, key, validated);
+    }
+    return validated;
   }
 }
 
