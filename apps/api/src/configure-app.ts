@@ -4,12 +4,12 @@ import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 
 import { API_PREFIX } from '@portfolio/contracts';
 
 import { httpCompressionOptions } from './common/http-compression';
 import { asApiError, jsonBodyParser, noStoreApiAnswers, rejectMalformedPath } from './common/request-guards';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 
 /** Evidence bodies, cohort CSV files and CASE packages (up to 10 MB) arrive as JSON. */
@@ -66,25 +66,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCookie);
   // Files arrive as multipart, limited per route (FileUpload).
   await app.register(fastifyMultipart);
-  // helmet's headers, worked out once: @fastify/helmet would build them again for every request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Angular and Swagger UI set styles on elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
+  // helmet's headers on every answer, the web app's files too.
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   const openApi = new DocumentBuilder()
     .setTitle('Leadership portfolio API')
     .setDescription('The leadership e-portfolio: frameworks, evidence, assessments and progression.')
