@@ -5,13 +5,16 @@ type FlatValue = string | number | boolean | null | undefined | (string | number
 
 // Enough for every trainee a busy reader opens in an hour, for each DTO.
 const maxInputsPerType = 1_000;
+// Ids and filters; a long input (search words, a cursor) is validated each time, so the cache stays small.
+const maxKeptInputLength = 512;
 
 /**
  * Route parameters and query strings that passed validation, by DTO class and input: the same few
  * recur (an empty query, the reader's own id, the page they reload), and class-transformer with
  * class-validator allocates some 12 kB for each, more than the rest of a cached read. Only a DTO
  * whose fields are all flat values is kept, and each caller gets its own copy, so no request can
- * change what another receives.
+ * change what another receives. So a parameter or query DTO must take nothing from outside its
+ * input, such as a default from the clock.
  */
 export class ValidatedInputCache {
   private readonly byType = new Map<Type, Map<string, object>>();
@@ -23,7 +26,8 @@ export class ValidatedInputCache {
     const ofText = Object.values(input).every(
       (value) => isText(value) || (Array.isArray(value) && value.every(isText)),
     );
-    return ofText ? JSON.stringify(input) : null;
+    const key = ofText ? JSON.stringify(input) : null;
+    return key !== null && key.length <= maxKeptInputLength ? key : null;
   }
 
   get(type: Type, key: string): object | undefined {

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import 'reflect-metadata';
 
 import { IdParams, PageQuery } from './common.dto';
+import { ValidatedInputCache } from './validated-input-cache';
 import { createValidationPipe } from './validation';
 
 const id = '6f1c9a52-3a0e-4a55-9c43-3f0a3c8f1a11';
@@ -48,5 +49,15 @@ describe('the validation pipe with route parameters and queries it has seen befo
     await expect(pipe.transform({ id }, { type: 'query', metatype: PageQuery })).rejects.toBeInstanceOf(
       BadRequestException,
     );
+  });
+
+  it('keeps only short inputs: a long one is validated again each time', async () => {
+    const pipe = createValidationPipe();
+    const longCursor = { cursor: 'c'.repeat(600) };
+    const first = (await pipe.transform(longCursor, { type: 'query', metatype: PageQuery })) as PageQuery;
+    const second = (await pipe.transform(longCursor, { type: 'query', metatype: PageQuery })) as PageQuery;
+    expect({ ...second }).toEqual({ ...first });
+    expect(new ValidatedInputCache().keyOf(longCursor)).toBeNull();
+    expect(new ValidatedInputCache().keyOf({ id })).toBe(JSON.stringify({ id }));
   });
 });
